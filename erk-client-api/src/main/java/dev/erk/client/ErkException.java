@@ -1,0 +1,47 @@
+package dev.erk.client;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The base of every exception erk-client throws. Unchecked.
+ *
+ * <p>Subclasses say what went wrong: {@link ErkStartException} (the executable could not be
+ * started), {@link ErkCommandFailedException} (erk ran and failed), {@link
+ * ErkUnreadableOutputException} (erk's output could not be decoded), {@link ErkTimeoutException},
+ * {@link ErkCancelledException} and {@link ErkUnsupportedActionException} (the action does not
+ * exist in this erk). Every message names the command.
+ */
+public class ErkException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> command;
+
+  /**
+   * @param message what happened, for a human
+   * @param command the argv concerned, the executable first; empty if none was built
+   * @param cause the underlying failure, if any
+   */
+  public ErkException(String message, List<String> command, @Nullable Throwable cause) {
+    super(message, cause);
+    this.command = List.copyOf(command);
+  }
+
+  /** The argv concerned, the executable first; empty if none was built. */
+  public List<String> command() {
+    return command;
+  }
+
+  /** The command as one line, for messages: arguments with spaces are quoted. */
+  public static String describe(List<String> command) {
+    StringBuilder out = new StringBuilder();
+    for (String arg : command) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      boolean plain = !arg.isEmpty() && arg.chars().noneMatch(c -> c <= ' ' || c == '\'' || c == '"');
+      out.append(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return out.toString();
+  }
+}

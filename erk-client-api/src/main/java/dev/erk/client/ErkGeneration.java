@@ -1,0 +1,63 @@
+package dev.erk.client;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * A generation of the erk command line: its row schema for {@code erk exec dash-data} and the
+ * command names its dashboard actions use.
+ *
+ * <p>erk renamed row keys and commands three times between February and April 2026. The version
+ * string alone cannot tell {@link #V0_9_11} from {@link #CURRENT} (both report {@code 0.9.11}),
+ * so the generation is detected from the keys of a dash-data row ({@link #detect(Collection)}).
+ */
+public enum ErkGeneration {
+  /** erk's main branch after the 0.9.11 release: {@code pr_number}/{@code pr_body}, 55 keys. */
+  CURRENT("current (after v0.9.11)", 55),
+  /** The v0.9.11 release: {@code plan_id}/{@code plan_url}/{@code plan_body}, 57 keys. */
+  V0_9_11("v0.9.11", 57),
+  /** erk 0.9.0: {@code plan_id} with {@code objective_head_*} keys, 56 keys. */
+  V0_9_0("0.9.0", 56),
+  /** erk 0.7.x and 0.8.x: plans are issues ({@code issue_number}), 38 keys. */
+  V0_7("0.7.x", 38);
+
+  private final String label;
+  private final int rowKeyCount;
+
+  ErkGeneration(String label, int rowKeyCount) {
+    this.label = label;
+    this.rowKeyCount = rowKeyCount;
+  }
+
+  /** A short human name such as {@code "v0.9.11"}. */
+  public String label() {
+    return label;
+  }
+
+  /** How many keys a dash-data row of this generation has. */
+  public int rowKeyCount() {
+    return rowKeyCount;
+  }
+
+  /**
+   * Detects the generation from the keys of one dash-data row.
+   *
+   * <p>{@code pr_body} means {@link #CURRENT}; {@code plan_id} with {@code objective_deps_plans}
+   * means {@link #V0_9_11}; {@code plan_id} otherwise means {@link #V0_9_0}; {@code issue_number}
+   * means {@link #V0_7}.
+   *
+   * @return the generation, or empty when the keys fit none
+   */
+  public static Optional<ErkGeneration> detect(Collection<String> rowKeys) {
+    if (rowKeys.contains("pr_body")) {
+      return Optional.of(CURRENT);
+    }
+    if (rowKeys.contains("plan_id")) {
+      return Optional.of(rowKeys.contains("objective_deps_plans") ? V0_9_11 : V0_9_0);
+    }
+    if (rowKeys.contains("issue_number")) {
+      return Optional.of(V0_7);
+    }
+    return Optional.empty();
+  }
+}

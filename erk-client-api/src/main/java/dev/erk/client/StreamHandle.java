@@ -1,0 +1,53 @@
+package dev.erk.client;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running streaming action, returned at once by {@link ErkClient#stream}.
+ *
+ * <p>{@link #completion()} completes when the process has exited and every line has been
+ * delivered to the listener: normally with the {@link ActionResult} (also for a non-zero exit),
+ * or exceptionally with {@link ErkCancelledException}, {@link ErkTimeoutException} or
+ * {@link ErkStartException}. Cancelling kills the whole process tree: descendants first, SIGTERM,
+ * then SIGKILL after a short grace. {@code completion().cancel(true)} does the same.
+ *
+ * <pre>{@code
+ * try (StreamHandle run = client.stream(request, line -> System.out.println(line.text()))) {
+ *   ActionResult result = run.completion().join();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} cancels the action if it is still running.
+ */
+public interface StreamHandle extends AutoCloseable {
+  /** The action's request. */
+  ActionRequest request();
+
+  /** The process id of the erk process, or -1 if it never started. */
+  long pid();
+
+  /** True until the process has exited and every line has been delivered. */
+  boolean isRunning();
+
+  /** Kills the process tree if it is still running; {@link #completion()} fails as cancelled. */
+  void cancel();
+
+  /** Completes after the process exits and its last line has been delivered. */
+  CompletableFuture<ActionResult> completion();
+
+  /**
+   * Waits at most {@code timeout} for the action to finish. Does not cancel it.
+   *
+   * @return the result, or empty if the action is still running after {@code timeout}
+   * @throws ErkCancelledException if the action was cancelled
+   * @throws ErkTimeoutException if the action ran past its own timeout and was killed
+   * @throws ErkStartException if erk could not be started
+   */
+  Optional<ActionResult> await(Duration timeout);
+
+  /** Cancels the action if it is still running. */
+  @Override
+  void close();
+}

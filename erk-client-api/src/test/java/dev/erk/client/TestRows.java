@@ -1,0 +1,54 @@
+package dev.erk.client;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Plan rows for tests: a full open plan, and copies with chosen components changed. */
+final class TestRows {
+  private TestRows() {}
+
+  /** An open, enriched plan PR #42 on branch {@code plan-42}, with no run and no objective. */
+  static PlanRow openPlan() {
+    OffsetDateTime now = OffsetDateTime.parse("2026-04-11T09:05:00+00:00");
+    return new PlanRow(42, "https://github.com/acme/widgets/pull/42", "#42 \uD83D\uDC40", "-",
+        null, null, null, "", false, "-", "-", "-", "-", null, "Add retry", "Plan", "Add retry",
+        "OPEN", "plan-42", null, null, null, null, null, null, List.of(), 0, 0, "0/0", null, null,
+        null, null, null, "- not started", "-", null, null, "-", 0, 0, "-", "-", "-", "-",
+        List.of(), "-", now, "just now", now, "just now", "alice", false,
+        "[yellow]impl[/yellow]", "-", Map.of());
+  }
+
+  /** A copy of the row with the named components set, e.g. {@code with(row, "prState", null)}. */
+  static PlanRow with(PlanRow row, @Nullable Object... namesAndValues) {
+    RecordComponent[] components = PlanRow.class.getRecordComponents();
+    @Nullable Object[] values = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        values[i] = components[i].getAccessor().invoke(row);
+      }
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        values[indexOf(components, (String) namesAndValues[i])] = namesAndValues[i + 1];
+      }
+      Class<?>[] types =
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Constructor<PlanRow> canonical = PlanRow.class.getDeclaredConstructor(types);
+      return canonical.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int indexOf(RecordComponent[] components, String name) {
+    for (int i = 0; i < components.length; i++) {
+      if (components[i].getName().equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no component " + name);
+  }
+}
