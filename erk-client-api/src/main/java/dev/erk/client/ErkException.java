@@ -27,6 +27,13 @@ public class ErkException extends RuntimeException {
     this.command = List.copyOf(command);
   }
 
+  /** What happened, naming the command; never null. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? getClass().getSimpleName() : message;
+  }
+
   /** The argv concerned, the executable first; empty if none was built. */
   public List<String> command() {
     return command;
