@@ -1,0 +1,372 @@
+package dev.erk.client.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.erk.client.ActionKind;
+import dev.erk.client.ActionRequest;
+import dev.erk.client.ActionResult;
+import dev.erk.client.ErkClient;
+import dev.erk.client.ErkCommandFailedException;
+import dev.erk.client.ErkException;
+import dev.erk.client.ErkGeneration;
+import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.ErkVersion;
+import dev.erk.client.LineListener;
+import dev.erk.client.PlanList;
+import dev.erk.client.PlanQuery;
+import dev.erk.client.StreamHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link ErkClient} that runs the real {@code erk} executable.
+ *
+ * <pre>{@code
+ * ErkClient erk = CliErkClient.builder()
+ *     .workingDirectory(Path.of("/home/me/widgets"))   // the repository erk works in
+ *     .streamTimeout(Duration.ofMinutes(15))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Every call spawns erk with an argv array (never a shell), its standard input closed (so a
+ * prompt aborts instead of hanging) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
+ * stream as erk prints them). No thread is spent per process: output is read by NuProcess's pump
+ * threads, and listener callbacks and future completions run on a small shared pool (or the
+ * {@link Builder#callbackExecutor executor} you give). Each command is logged at DEBUG to the
+ * {@link System.Logger} named {@code dev.erk.client} (argv, directory, exit, duration — never the
+ * environment).
+ *
+ * <p>Thread-safe; build one per repository and share it. {@link #close()} cancels every call still
+ * running. When the JVM exits, erk processes still running are killed (set the system property
+ * {@code dev.erk.client.killChildrenOnExit=false} to leave them).
+ */
+public final class CliErkClient implements ErkClient {
+  private final ClientConfig config;
+  private final Builder origin;
+  private final Spawner spawner;
+  private final PlanListing listing;
+  private final GenerationDetector detector;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private CliErkClient(ClientConfig config, Builder origin) {
+    this.config = config;
+    this.origin = origin;
+    this.spawner = new Spawner(config);
+    this.detector = new GenerationDetector(config.generation(), this::versionAsync,
+        () -> spawner.collect(command(List.of("exec", "land-execute", "--help")),
+            config.actionTimeout()),
+        config.logger());
+    this.listing = new PlanListing(config, spawner, detector::observed);
+  }
+
+  /** A builder with every setting at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this client's settings, to derive another client. */
+  public Builder newBuilder() {
+    return origin.copy();
+  }
+
+  /** The erk executable this client runs. */
+  public Path executable() {
+    return config.executable();
+  }
+
+  /** The directory erk runs in. */
+  public Path workingDirectory() {
+    return config.workingDirectory();
+  }
+
+  @Override
+  public PlanList listPlans(PlanQuery query) {
+    return Blocking.await(listPlansAsync(query), command(query.arguments()));
+  }
+
+  @Override
+  public CompletableFuture<PlanList> listPlansAsync(PlanQuery query) {
+    checkOpen();
+    Duration timeout = query.timeout() != null ? query.timeout() : config.dataTimeout();
+    return listing.list(command(query.arguments()), timeout);
+  }
+
+  /**
+   * The erk generation whose command names this client uses: the one pinned in the builder, else
+   * the row schema of a dash-data answer this client decoded, else detected once from
+   * {@code erk --version} (which needs no GitHub access).
+   *
+   * @throws dev.erk.client.ErkException if erk had to be asked and could not answer
+   */
+  public ErkGeneration generation() {
+    return Blocking.await(detector.detect(), command(List.of("--version")));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the action's command line differs between erk generations and the generation is not
+   * known yet, the client first detects it (see {@link #generation()}).
+   */
+  @Override
+  public ActionResult run(ActionRequest request) {
+    return Blocking.await(runAsync(request), command(List.of(request.display())));
+  }
+
+  @Override
+  public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
+    checkOpen();
+    return Futures.compose(detector.forRequest(request), generation -> {
+      List<String> command = command(request.arguments(generation));
+      CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
+      return Futures.chain(collected, c -> c.toResult(config.json()));
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns at once, except the first time an action whose command line differs between erk
+   * generations is started before the generation is known: then {@code erk --version} runs first
+   * (pin the generation in the builder, or call {@link #generation()} early, to avoid it).
+   */
+  @Override
+  public StreamHandle stream(ActionRequest request, LineListener listener) {
+    checkOpen();
+    ErkGeneration generation =
+        Blocking.await(detector.forRequest(request), command(List.of(request.display())));
+    List<String> command = command(request.arguments(generation));
+    return spawner.stream(request, command, timeoutFor(request), listener);
+  }
+
+  @Override
+  public ErkVersion version() {
+    return Blocking.await(versionAsync(), command(List.of("--version")));
+  }
+
+  @Override
+  public CompletableFuture<ErkVersion> versionAsync() {
+    checkOpen();
+    List<String> command = command(List.of("--version"));
+    return Futures.chain(spawner.collect(command, config.actionTimeout()), collected -> {
+      ActionResult result = collected.toResult(config.json());
+      if (!result.success()) {
+        throw new ErkCommandFailedException(result);
+      }
+      try {
+        return ErkVersion.parse(result.stdout());
+      } catch (IllegalArgumentException e) {
+        String out = result.stdout().strip();
+        throw new ErkUnreadableOutputException("`" + ErkException.describe(command)
+            + "` printed no version: " + out, command, out, 0, e);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      spawner.cancelAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CliErkClient[" + config.executable() + " in " + config.workingDirectory() + "]";
+  }
+
+  private Duration timeoutFor(ActionRequest request) {
+    Duration timeout = request.timeout();
+    if (timeout != null) {
+      return timeout;
+    }
+    return request.kind() == ActionKind.STREAMING ? config.streamTimeout() : config.actionTimeout();
+  }
+
+  private List<String> command(List<String> arguments) {
+    List<String> command = new ArrayList<>(arguments.size() + 1);
+    command.add(config.executable().toString());
+    command.addAll(arguments);
+    return List.copyOf(command);
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this CliErkClient is closed");
+    }
+  }
+
+  /**
+   * Configures a {@link CliErkClient}. Every setter returns this builder; {@link #build()} checks
+   * the settings and resolves the executable.
+   */
+  public static final class Builder {
+    @Nullable Path executable;
+    @Nullable Path workingDirectory;
+    final Map<String, String> environmentAdditions = new LinkedHashMap<>();
+    final Set<String> environmentRemovals = new LinkedHashSet<>();
+    Duration dataTimeout = Duration.ofSeconds(120);
+    Duration actionTimeout = Duration.ofSeconds(120);
+    Duration streamTimeout = Duration.ofSeconds(600);
+    Duration killGrace = Duration.ofSeconds(1);
+    long outputLimit = 64L * 1024 * 1024;
+    @Nullable ObjectMapper objectMapper;
+    @Nullable Executor callbackExecutor;
+    String loggerName = "dev.erk.client";
+    @Nullable ErkGeneration generation;
+    boolean coalesce = true;
+
+    Builder() {}
+
+    /** The erk executable to run. Default: {@code erk} found on the JVM's {@code PATH}. */
+    public Builder executable(Path executable) {
+      this.executable = executable;
+      return this;
+    }
+
+    /** The directory erk runs in: a git repository or worktree. Default: the JVM's directory. */
+    public Builder workingDirectory(Path workingDirectory) {
+      this.workingDirectory = workingDirectory;
+      return this;
+    }
+
+    /** Sets a variable in erk's environment, on top of the inherited one (e.g. {@code GH_TOKEN}). */
+    public Builder environment(String name, String value) {
+      EnvironmentCheck.name(name);
+      EnvironmentCheck.value(name, value);
+      environmentRemovals.remove(name);
+      environmentAdditions.put(name, value);
+      return this;
+    }
+
+    /** Removes an inherited variable from erk's environment. */
+    public Builder removeEnvironment(String name) {
+      EnvironmentCheck.name(name);
+      environmentAdditions.remove(name);
+      environmentRemovals.add(name);
+      return this;
+    }
+
+    /** How long {@code listPlans} may take. Default 120 s. */
+    public Builder dataTimeout(Duration timeout) {
+      this.dataTimeout = positive(timeout, "dataTimeout");
+      return this;
+    }
+
+    /** How long a fast (JSON or text) action may take. Default 120 s. */
+    public Builder actionTimeout(Duration timeout) {
+      this.actionTimeout = positive(timeout, "actionTimeout");
+      return this;
+    }
+
+    /** How long a streaming action (land, launch, dispatch …) may take. Default 600 s. */
+    public Builder streamTimeout(Duration timeout) {
+      this.streamTimeout = positive(timeout, "streamTimeout");
+      return this;
+    }
+
+    /** How long a killed process gets between SIGTERM and SIGKILL. Default 1 s. */
+    public Builder killGrace(Duration grace) {
+      this.killGrace = positive(grace, "killGrace");
+      return this;
+    }
+
+    /**
+     * The most bytes one call may print on stdout or stderr (for a stream: the most characters
+     * its listener may fall behind). Past it the call is killed and fails with
+     * {@link ErkUnreadableOutputException}. Default 64 MiB.
+     */
+    public Builder outputLimit(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("outputLimit must be positive: " + bytes);
+      }
+      this.outputLimit = bytes;
+      return this;
+    }
+
+    /** A Jackson mapper whose settings to start from; the client works on its own copy. */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = objectMapper;
+      return this;
+    }
+
+    /**
+     * Where listener callbacks run and futures complete. Default: a small shared pool of daemon
+     * threads. Lines of one action are still delivered one at a time, in order.
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = executor;
+      return this;
+    }
+
+    /** The {@link System.Logger} name for command logging. Default {@code dev.erk.client}. */
+    public Builder loggerName(String loggerName) {
+      this.loggerName = loggerName;
+      return this;
+    }
+
+    /**
+     * Pins the erk generation whose command names the client uses, instead of detecting it.
+     */
+    public Builder generation(@Nullable ErkGeneration generation) {
+      this.generation = generation;
+      return this;
+    }
+
+    /**
+     * Whether concurrent identical {@code listPlans} calls share one erk process and one
+     * decoded result. Default true.
+     */
+    public Builder coalesceListPlans(boolean coalesce) {
+      this.coalesce = coalesce;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws dev.erk.client.ErkStartException if no executable was set and there is no
+     *     {@code erk} on the JVM's PATH; the message lists the directories searched
+     */
+    public CliErkClient build() {
+      return new CliErkClient(ConfigResolver.resolve(this), copy());
+    }
+
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.executable = executable;
+      copy.workingDirectory = workingDirectory;
+      copy.environmentAdditions.putAll(environmentAdditions);
+      copy.environmentRemovals.addAll(environmentRemovals);
+      copy.dataTimeout = dataTimeout;
+      copy.actionTimeout = actionTimeout;
+      copy.streamTimeout = streamTimeout;
+      copy.killGrace = killGrace;
+      copy.outputLimit = outputLimit;
+      copy.objectMapper = objectMapper;
+      copy.callbackExecutor = callbackExecutor;
+      copy.loggerName = loggerName;
+      copy.generation = generation;
+      copy.coalesce = coalesce;
+      return copy;
+    }
+
+    private static Duration positive(Duration duration, String what) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.erk.client.cli;
+
+import dev.erk.client.cli.internal.SharedThreads;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns a builder's settings into a client's configuration. */
+final class ConfigResolver {
+  private ConfigResolver() {}
+
+  static ClientConfig resolve(CliErkClient.Builder b) {
+    Path executable = b.executable != null
+        ? b.executable.toAbsolutePath()
+        : Executables.onPath("erk", System.getenv("PATH"));
+    Path workingDirectory = (b.workingDirectory != null ? b.workingDirectory : Path.of(""))
+        .toAbsolutePath();
+    Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    b.environmentRemovals.forEach(environment::remove);
+    environment.putAll(b.environmentAdditions);
+    // A Python child block-buffers a piped stdout without this, and lines would arrive in lumps.
+    environment.put("PYTHONUNBUFFERED", "1");
+    ErkJson json = b.objectMapper != null ? ErkJson.create(b.objectMapper) : ErkJson.create();
+    return new ClientConfig(executable, workingDirectory, Collections.unmodifiableMap(environment),
+        b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
+        b.callbackExecutor != null ? b.callbackExecutor : SharedThreads.callbackExecutor(),
+        System.getLogger(b.loggerName), b.generation, b.coalesce);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.erk.client.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.PlanList;
+import dev.erk.client.PlanRow;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes the JSON that erk prints: the {@code erk exec dash-data} envelope and its
+ * plan rows (all four row generations, see {@link dev.erk.client.ErkGeneration}), and the
+ * {@code {"success": …}} envelopes of other commands.
+ *
+ * <p>Rows are decoded by streaming straight into {@link PlanRow}; keys the SDK does not know are
+ * kept in {@link PlanRow#extras()} as plain Java values (maps, lists, strings, numbers, booleans,
+ * null). Writing reproduces erk's bytes exactly: Python's {@code json.dumps} defaults.
+ *
+ * <p>Decoding is strict: duplicate keys, {@code NaN}, comments, trailing commas, invalid UTF-8
+ * and anything after the JSON value other than whitespace make the output unreadable. A UTF-8
+ * byte order mark before the JSON is accepted (Jackson skips it; byte offsets still count it).
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ErkJson json = ErkJson.create();
+ * if (json.decodeDashData(stdout, size, argv) instanceof ErkJson.DashData.Plans plans) {
+ *   plans.plans().plans().forEach(row -> System.out.println(row.prNumber()));
+ * }
+ * }</pre>
+ */
+public final class ErkJson {
+  private final JsonFactory factory;
+  private final ObjectReader untyped;
+  private final DashDataReader dashData;
+
+  private ErkJson(ObjectMapper mapper) {
+    if (!mapper.getRegisteredModuleIds().contains(new JavaTimeModule().getTypeId())) {
+      mapper.registerModule(new JavaTimeModule());
+    }
+    this.factory = mapper.getFactory();
+    factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    for (JsonReadFeature lenient : JsonReadFeature.values()) {
+      factory.disable(lenient.mappedFeature());
+    }
+    this.untyped = mapper.readerFor(Object.class);
+    this.dashData = new DashDataReader(factory, untyped);
+  }
+
+  /** A codec with a plain Jackson {@link ObjectMapper}. */
+  public static ErkJson create() {
+    return new ErkJson(new ObjectMapper());
+  }
+
+  /**
+   * A codec that decodes unknown values with a copy of the caller's mapper (its deserialization
+   * features and stream constraints apply). The copy gets the {@link JavaTimeModule} if it lacks
+   * it, duplicate-key detection, and strict JSON syntax; {@code mapper} itself is not changed.
+   *
+   * @throws IllegalArgumentException if the mapper does not read JSON (e.g. a YAML mapper)
+   */
+  public static ErkJson create(ObjectMapper mapper) {
+    if (!JsonFactory.FORMAT_NAME_JSON.equals(mapper.getFactory().getFormatName())) {
+      throw new IllegalArgumentException(
+          "erk prints JSON; this mapper reads " + mapper.getFactory().getFormatName());
+    }
+    return new ErkJson(mapper.copy());
+  }
+
+  /** What {@code erk exec dash-data} answered: its plans, or the error it reported. */
+  public sealed interface DashData permits DashData.Plans, DashData.Failure {
+    /** {@code {"success": true, "plans": […], "count": N}}. */
+    record Plans(PlanList plans) implements DashData {
+      /** Checks that {@code plans} is not null. */
+      public Plans {
+        Objects.requireNonNull(plans, "plans");
+      }
+    }
+
+    /** {@code {"success": false, "error": "…"}}: erk ran but could not list plans. */
+    record Failure(String error) implements DashData {
+      /** Checks that {@code error} is not null. */
+      public Failure {
+        Objects.requireNonNull(error, "error");
+      }
+    }
+  }
+
+  /**
+   * Decodes the stdout of {@code erk exec dash-data} by streaming it.
+   *
+   * <p>Rows of every erk generation decode into {@link PlanRow} (key order does not matter);
+   * {@link PlanList#generation()} is detected from the first row's keys. Envelope keys may come
+   * in any order and unknown ones are ignored; {@code count} must be an integer, but the rows are
+   * what counts.
+   *
+   * @param stdout the bytes erk printed, from index 0
+   * @param length how many bytes of {@code stdout} are output
+   * @param command the argv that printed them, for messages
+   * @throws ErkUnreadableOutputException if the output is empty, not one JSON object, or not
+   *     shaped as erk writes it; it names the command, the byte offset and an excerpt
+   * @throws IndexOutOfBoundsException if {@code length} is outside {@code stdout}
+   */
+  public DashData decodeDashData(byte[] stdout, int length, List<String> command) {
+    Objects.checkFromIndexSize(0, length, stdout.length);
+    return dashData.read(stdout, length, command);
+  }
+
+  /**
+   * Finds erk's {@code {"success": …}} envelope in a command's output: {@code text} (trimmed) if
+   * it is one JSON object, else its last non-blank line if that is one. Compact one-line and
+   * indented multi-line objects both work.
+   *
+   * @return a fresh mutable map of the object's keys in order, or null when neither is an object
+   */
+  public @Nullable Map<String, @Nullable Object> decodeObject(String text) {
+    String trimmed = text.strip();
+    Map<String, @Nullable Object> whole = object(trimmed);
+    if (whole != null) {
+      return whole;
+    }
+    int lineBreak = Math.max(trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('\r'));
+    return lineBreak < 0 ? null : object(trimmed.substring(lineBreak + 1).strip());
+  }
+
+  @SuppressWarnings("unchecked") // the untyped reader makes JSON objects Map<String, Object>
+  private @Nullable Map<String, @Nullable Object> object(String text) {
+    if (!text.startsWith("{")) {
+      return null;
+    }
+    try (JsonParser parser = factory.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Object value = untyped.readValue(parser);
+      return parser.nextToken() == null && value instanceof Map
+          ? (Map<String, @Nullable Object>) value : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * One row exactly as current erk writes it: the 55 keys in erk's order, then the extras in
+   * their order, in Python's {@code json.dumps} format (ASCII only, {@code ", "} and {@code ": "}).
+   *
+   * @throws IllegalArgumentException if the extras hold one of the 55 keys, or a value that is
+   *     not null, a string, number, boolean, map, list or array
+   */
+  public String encodeRow(PlanRow row) {
+    StringBuilder out = new StringBuilder(2048);
+    RowWriter.write(row, new PythonJsonWriter(out));
+    return out.toString();
+  }
+
+  /**
+   * The stdout of a successful {@code erk exec dash-data}:
+   * {@code {"success": true, "plans": [...], "count": N}}, without the trailing newline erk's
+   * {@code print} adds.
+   *
+   * @throws IllegalArgumentException as {@link #encodeRow(PlanRow)}
+   */
+  public String encodeDashData(List<PlanRow> rows) {
+    StringBuilder out = new StringBuilder(64 + rows.size() * 2048);
+    PythonJsonWriter writer = new PythonJsonWriter(out);
+    writer.raw("{\"success\": true, \"plans\": [");
+    for (int i = 0; i < rows.size(); i++) {
+      if (i > 0) {
+        writer.raw(", ");
+      }
+      RowWriter.write(rows.get(i), writer);
+    }
+    return out.append("], \"count\": ").append(rows.size()).append('}').toString();
+  }
+
+  /**
+   * The stdout of a failed {@code erk exec dash-data}: {@code {"success": false, "error": "…"}},
+   * without the trailing newline.
+   */
+  public String encodeFailure(String error) {
+    StringBuilder out = new StringBuilder(error.length() + 40)
+        .append("{\"success\": false, \"error\": ");
+    new PythonJsonWriter(out).string(error);
+    return out.append('}').toString();
+  }
+}

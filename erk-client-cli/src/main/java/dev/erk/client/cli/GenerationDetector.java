@@ -1,0 +1,122 @@
+package dev.erk.client.cli;
+
+import dev.erk.client.ActionRequest;
+import dev.erk.client.ErkGeneration;
+import dev.erk.client.ErkUnsupportedActionException;
+import dev.erk.client.ErkVersion;
+import dev.erk.client.PlanList;
+import java.lang.System.Logger.Level;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides which erk generation's command names a client uses, once per client and only when it
+ * matters.
+ *
+ * <p>In order: the generation pinned in the builder; the row schema of a dash-data answer the
+ * client has decoded; else, when a request's argv differs between generations, {@code erk
+ * --version}: below 0.9.0 is {@link ErkGeneration#V0_7}, below 0.9.11 is {@link
+ * ErkGeneration#V0_9_0}, above it {@link ErkGeneration#CURRENT}. Since the v0.9.11 release and the
+ * work after it both say {@code 0.9.11}, that version is settled by whether
+ * {@code erk exec land-execute --help} offers {@code --linked-pr-number}. If erk cannot say, the
+ * current generation is assumed and a warning logged.
+ */
+final class GenerationDetector {
+  private final @Nullable ErkGeneration pinned;
+  private final Supplier<CompletableFuture<ErkVersion>> version;
+  private final Supplier<CompletableFuture<Collected>> landHelp;
+  private final System.Logger logger;
+  private volatile @Nullable ErkGeneration fromRows;
+  private @Nullable CompletableFuture<ErkGeneration> fromVersion;
+
+  GenerationDetector(@Nullable ErkGeneration pinned,
+      Supplier<CompletableFuture<ErkVersion>> version,
+      Supplier<CompletableFuture<Collected>> landHelp, System.Logger logger) {
+    this.pinned = pinned;
+    this.version = version;
+    this.landHelp = landHelp;
+    this.logger = logger;
+  }
+
+  /** Notes the schema of a decoded dash-data answer. */
+  void observed(PlanList plans) {
+    ErkGeneration generation = plans.generation();
+    if (generation != null) {
+      fromRows = generation;
+    }
+  }
+
+  /** The generation to build this request's argv for; completes at once when it is known. */
+  CompletableFuture<ErkGeneration> forRequest(ActionRequest request) {
+    ErkGeneration known = known();
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    if (request.action() == null || sameInEveryGeneration(request)) {
+      return CompletableFuture.completedFuture(ErkGeneration.CURRENT);
+    }
+    return detect();
+  }
+
+  /** The generation, detecting it if it is not known yet. */
+  CompletableFuture<ErkGeneration> detect() {
+    ErkGeneration known = known();
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    synchronized (this) {
+      if (fromVersion == null) {
+        fromVersion = version.get().thenCompose(this::byVersion).exceptionally(error -> {
+          logger.log(Level.WARNING, "could not detect the erk generation from `erk --version`;"
+              + " using the current one (pin it with CliErkClient.builder().generation(…))", error);
+          return ErkGeneration.CURRENT;
+        });
+      }
+      return fromVersion;
+    }
+  }
+
+  private @Nullable ErkGeneration known() {
+    return pinned != null ? pinned : fromRows;
+  }
+
+  private CompletableFuture<ErkGeneration> byVersion(ErkVersion v) {
+    if (!v.isAtLeast(0, 9, 0)) {
+      return CompletableFuture.completedFuture(ErkGeneration.V0_7);
+    }
+    if (!v.isAtLeast(0, 9, 11)) {
+      return CompletableFuture.completedFuture(ErkGeneration.V0_9_0);
+    }
+    if (v.isAtLeast(0, 9, 12)) {
+      return CompletableFuture.completedFuture(ErkGeneration.CURRENT);
+    }
+    return landHelp.get().handle((help, error) -> {
+      if (error != null) {
+        logger.log(Level.DEBUG, "could not tell erk 0.9.11 builds apart; assuming current", error);
+        return ErkGeneration.CURRENT;
+      }
+      String text = help.stdoutText() + help.stderr();
+      return text.contains("--linked-pr-number") ? ErkGeneration.CURRENT : ErkGeneration.V0_9_11;
+    });
+  }
+
+  private static boolean sameInEveryGeneration(ActionRequest request) {
+    Set<List<String>> variants = new HashSet<>();
+    for (ErkGeneration generation : ErkGeneration.values()) {
+      try {
+        variants.add(request.arguments(generation));
+      } catch (ErkUnsupportedActionException | IllegalArgumentException e) {
+        variants.add(List.of("unsupported", Objects.toString(generation)));
+      }
+      if (variants.size() > 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
