@@ -28,13 +28,19 @@ final class ActionCommands {
     requireSupported(action, generation);
     String pr = p.getOrDefault(PR_NUMBER, "");
     return switch (action) {
+      // close_pr.py: bfa7566 and v0.9.11 take an int PLAN_NUMBER (the row's plan_id), 2656c0e1a
+      // a PR number or URL; --comment is required at all three.
       case CLOSE_PR -> List.of("exec", "close-pr", pr, "--comment=" + p.get(COMMENT));
+      // 0025aec submit.py `plan submit ISSUE_NUMBERS...` takes the plan issue's number (the TUI
+      // ran it without -f: tui/app.py); `pr dispatch` was added in 0.9.0 (pr/dispatch_cmd.py).
       case DISPATCH_TO_QUEUE ->
           generation == V0_7 ? List.of("plan", "submit", pr) : List.of("pr", "dispatch", pr);
       case LAND_PR -> land(p, generation);
       case UPDATE_OBJECTIVE_AFTER_LAND -> List.of("exec", "objective-update-after-land",
           "--objective=" + p.get(OBJECTIVE_NUMBER), "--pr=" + pr, "--branch=" + p.get(BRANCH));
       case ADDRESS_REMOTE -> launch("pr-address", linkedPr(p, generation));
+      // constants.py WORKFLOW_COMMAND_MAP: "pr-fix-conflicts" at 0025aec and bfa7566,
+      // "pr-rebase" from v0.9.1 on (d26ac8d2c).
       case REBASE_REMOTE -> launch(
           generation.compareTo(V0_9_0) >= 0 ? "pr-fix-conflicts" : "pr-rebase",
           linkedPr(p, generation));
@@ -74,6 +80,13 @@ final class ActionCommands {
     }
   }
 
+  /**
+   * exec/scripts/land_execute.py: --pr-number and --branch at every revision; the learn-plan
+   * source is --plan-number at bfa7566 and v0.9.11 and --linked-pr-number at 2656c0e1a; 0025aec
+   * has neither. The v0.9.11 TUI (tui/actions/palette.py) passes --plan-number=plan_id unless
+   * the plan is a learn plan; bfa7566's TUI omitted it, but its `erk land` (land_cmd.py) passes
+   * it, so it is passed for 0.9.0 too.
+   */
   private static List<String> land(Map<ActionParameter, String> p, ErkGeneration generation) {
     List<String> args = new ArrayList<>(List.of("exec", "land-execute",
         "--pr-number=" + linkedPr(p, generation), "--branch=" + p.get(BRANCH), "-f"));
@@ -86,7 +99,11 @@ final class ActionCommands {
     return List.copyOf(args);
   }
 
-  /** The PR a launch or land acts on: the plan itself, except for 0.7.x issue-backed plans. */
+  /**
+   * The PR a launch or land acts on: the plan itself, except for 0.7.x issue-backed plans, where
+   * the 0025aec TUI (tui/app.py) passes the linked implementation PR's {@code pr_number}, not
+   * the issue number, to {@code launch --pr} and {@code land-execute --pr-number}.
+   */
   private static String linkedPr(Map<ActionParameter, String> p, ErkGeneration generation) {
     if (generation == V0_7) {
       String linked = p.get(LINKED_PR_NUMBER);

@@ -194,7 +194,10 @@ public enum DashboardAction {
       }
     }
     String linked = RowValues.of(LINKED_PR_NUMBER, row);
-    if (this == LAND_PR && !row.isLearnPlan() && linked != null) {
+    // erk 0.7.x launches and lands act on the plan issue's linked PR (0025aec tui/app.py), so
+    // the launch requests carry it too; a land carries it unless the plan is a learn plan.
+    boolean launch = this == ADDRESS_REMOTE || this == REBASE_REMOTE || this == REWRITE_REMOTE;
+    if (linked != null && (launch || (this == LAND_PR && !row.isLearnPlan()))) {
       values.put(LINKED_PR_NUMBER, linked);
     }
     return values;

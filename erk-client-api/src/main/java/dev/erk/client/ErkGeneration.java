@@ -18,7 +18,11 @@ public enum ErkGeneration {
   V0_9_11("v0.9.11", 57),
   /** erk 0.9.0: {@code plan_id} with {@code objective_head_*} keys, 56 keys. */
   V0_9_0("0.9.0", 56),
-  /** erk 0.7.x and 0.8.x: plans are issues ({@code issue_number}), 38 keys. */
+  /**
+   * erk 0.7.x and 0.8.x: plans are issues and actions act on the linked PR. 0.7.x rows have
+   * {@code issue_number} (38 keys); 0.8.x rows already say {@code plan_id}, without either
+   * objective-plans key.
+   */
   V0_7("0.7.x", 38);
 
   private final String label;
@@ -43,8 +47,8 @@ public enum ErkGeneration {
    * Detects the generation from the keys of one dash-data row.
    *
    * <p>{@code pr_body} means {@link #CURRENT}; {@code plan_id} with {@code objective_deps_plans}
-   * means {@link #V0_9_11}; {@code plan_id} otherwise means {@link #V0_9_0}; {@code issue_number}
-   * means {@link #V0_7}.
+   * means {@link #V0_9_11}, with {@code objective_head_plans} {@link #V0_9_0}, and with neither
+   * (erk 0.8.x) {@link #V0_7}; {@code issue_number} means {@link #V0_7}.
    *
    * @return the generation, or empty when the keys fit none
    */
@@ -53,7 +57,10 @@ public enum ErkGeneration {
       return Optional.of(CURRENT);
     }
     if (rowKeys.contains("plan_id")) {
-      return Optional.of(rowKeys.contains("objective_deps_plans") ? V0_9_11 : V0_9_0);
+      if (rowKeys.contains("objective_deps_plans")) {
+        return Optional.of(V0_9_11);
+      }
+      return Optional.of(rowKeys.contains("objective_head_plans") ? V0_9_0 : V0_7);
     }
     if (rowKeys.contains("issue_number")) {
       return Optional.of(V0_7);
