@@ -1,0 +1,167 @@
+package dev.erk.client.testkit;
+
+import dev.erk.client.ActionRequest;
+import dev.erk.client.ActionResult;
+import dev.erk.client.DashboardAction;
+import dev.erk.client.ErkClient;
+import dev.erk.client.ErkGeneration;
+import dev.erk.client.ErkVersion;
+import dev.erk.client.LineListener;
+import dev.erk.client.PlanList;
+import dev.erk.client.PlanQuery;
+import dev.erk.client.PlanRow;
+import dev.erk.client.StreamHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * An {@link ErkClient} with scripted answers and no process at all, for unit tests of code that
+ * takes an {@code ErkClient}. Actions are scripted with the same {@link Reply} as {@link FakeErk}:
+ * its output becomes the result's stdout and stderr, its pauses delay streamed lines.
+ *
+ * <pre>{@code
+ * InMemoryErkClient erk = InMemoryErkClient.create()
+ *     .plans(PlanRows.open(7).build())
+ *     .onAction(DashboardAction.CLOSE_PR, Reply.stdout("{\"success\": true}\n"))
+ *     .onCommand(ArgvPattern.command("launch"), Reply.timeline().stderr("Dispatching…")
+ *         .pause(Duration.ofMillis(50)).stderr("✓ done").exitCode(0));
+ * }</pre>
+ *
+ * <p>Unscripted actions answer with exit code {@link FakeErk#UNMATCHED_EXIT_CODE}. Streamed lines
+ * are delivered in order on a small private scheduler (one daemon thread per client); futures
+ * complete on it too. Every call is recorded ({@link #queries()}, {@link #requests()}).
+ * Thread-safe. {@link #close()} cancels running streams.
+ */
+public final class InMemoryErkClient implements ErkClient {
+
+  private record Rule(ArgvPattern pattern, Reply reply) {}
+
+  private final List<Rule> rules = new CopyOnWriteArrayList<>(); // newest first
+  private final Map<DashboardAction, Reply> actions = new ConcurrentHashMap<>();
+  private final List<PlanQuery> queries = new CopyOnWriteArrayList<>();
+  private final List<ActionRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<InMemoryStream> streams = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "in-memory-erk");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Function<PlanQuery, PlanList> plans =
+      q -> new PlanList(List.of(), ErkGeneration.CURRENT);
+  private volatile ErkVersion version = ErkVersion.parse("erk, version 0.9.11");
+
+  private InMemoryErkClient() {}
+
+  /** A client with no plans, version 0.9.11, and no scripted actions. */
+  public static InMemoryErkClient create() {
+    return new InMemoryErkClient();
+  }
+
+  /** Every {@link #listPlans} answers with these rows, whatever the query. */
+  public InMemoryErkClient plans(PlanRow... rows) {
+    PlanList list = new PlanList(List.of(rows), ErkGeneration.CURRENT);
+    return plans(q -> list);
+  }
+
+  /** {@link #listPlans} answers with {@code answer(query)}; an exception it throws is thrown. */
+  public InMemoryErkClient plans(Function<PlanQuery, PlanList> answer) {
+    this.plans = answer;
+    return this;
+  }
+
+  /** Answers requests for {@code action} with {@code reply} (overrides {@link #onCommand}). */
+  public InMemoryErkClient onAction(DashboardAction action, Reply reply) {
+    actions.put(action, reply);
+    return this;
+  }
+
+  /** Answers requests whose current-generation argv matches; newer rules take priority. */
+  public InMemoryErkClient onCommand(ArgvPattern pattern, Reply reply) {
+    rules.add(0, new Rule(pattern, reply));
+    return this;
+  }
+
+  /** What {@link #version()} returns, e.g. {@code "erk, version 0.9.0"}. */
+  public InMemoryErkClient version(String versionOutput) {
+    this.version = ErkVersion.parse(versionOutput);
+    return this;
+  }
+
+  /** Every query {@link #listPlans} received, oldest first. */
+  public List<PlanQuery> queries() {
+    return List.copyOf(queries);
+  }
+
+  /** Every request {@link #run} or {@link #stream} received, oldest first. */
+  public List<ActionRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  @Override
+  public PlanList listPlans(PlanQuery query) {
+    queries.add(query);
+    return plans.apply(query);
+  }
+
+  @Override
+  public CompletableFuture<PlanList> listPlansAsync(PlanQuery query) {
+    return CompletableFuture.supplyAsync(() -> listPlans(query), scheduler);
+  }
+
+  @Override
+  public ActionResult run(ActionRequest request) {
+    return runAsync(request).join();
+  }
+
+  @Override
+  public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
+    return stream(request, line -> {}).completion();
+  }
+
+  @Override
+  public StreamHandle stream(ActionRequest request, LineListener listener) {
+    requests.add(request);
+    InMemoryStream stream = new InMemoryStream(request, replyFor(request), listener, scheduler);
+    streams.add(stream);
+    stream.start();
+    return stream;
+  }
+
+  @Override
+  public ErkVersion version() {
+    return version;
+  }
+
+  @Override
+  public CompletableFuture<ErkVersion> versionAsync() {
+    return CompletableFuture.completedFuture(version);
+  }
+
+  /** Cancels the streams still running and stops the scheduler. */
+  @Override
+  public void close() {
+    new ArrayList<>(streams).forEach(InMemoryStream::cancel);
+    scheduler.shutdownNow();
+  }
+
+  private Reply replyFor(ActionRequest request) {
+    DashboardAction action = request.action();
+    Reply reply = action == null ? null : actions.get(action);
+    if (reply != null) {
+      return reply;
+    }
+    List<String> argv = request.arguments(ErkGeneration.CURRENT);
+    return rules.stream().filter(r -> r.pattern().matches(argv)).map(Rule::reply).findFirst()
+        .orElse(Reply.stderr("in-memory erk: nothing scripted for " + argv + "\n")
+            .withExitCode(FakeErk.UNMATCHED_EXIT_CODE));
+  }
+}

@@ -1,0 +1,259 @@
+package dev.erk.client.testkit;
+
+import dev.erk.client.CheckCounts;
+import dev.erk.client.DependencyPlan;
+import dev.erk.client.PlanRow;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds one {@link PlanRow} from the facts a test cares about; every other field keeps erk's
+ * "nothing to show" value and every display field is derived as erk derives it. Obtain one from
+ * {@link PlanRows#builder()}. Not thread-safe; {@link #build()} may be called repeatedly.
+ */
+public final class PlanRowBuilder {
+  private static final String EYES = "\uD83D\uDC40";
+  private static final String CONSTRUCTION = "\uD83D\uDEA7";
+  private static final String NO_ENTRY = "\u26D4";
+  private static final String COLLISION = "\uD83D\uDCA5";
+
+  private int prNumber = 42;
+  private String title = "Add retry to uploads";
+  private String body = "Retry failed uploads three times with backoff.";
+  private boolean open = true;
+  private boolean draft;
+  private boolean conflicts;
+  private @Nullable String branch;
+  private @Nullable CheckCounts checks;
+  private boolean checksPending;
+  private @Nullable String runId;
+  private @Nullable String runStatus;
+  private @Nullable String runConclusion;
+  private String worktreeName = "";
+  private @Nullable String worktreeBranch;
+  private @Nullable String learnStatus;
+  private @Nullable Integer learnPlanIssue;
+  private @Nullable Integer objectiveIssue;
+  private int objectiveDone;
+  private int objectiveTotal;
+  private final List<DependencyPlan> dependencies = new ArrayList<>();
+  private int resolvedComments;
+  private int totalComments;
+  private String author = "alice";
+  private OffsetDateTime updatedAt = PlanRows.UPDATED_AT;
+  private @Nullable OffsetDateTime createdAt;
+  private @Nullable OffsetDateTime lastLocalImplAt;
+  private @Nullable OffsetDateTime lastRemoteImplAt;
+  private @Nullable Long ciSummaryCommentId;
+  private boolean learnPlan;
+  private @Nullable String lifecycle;
+  private final Map<String, @Nullable Object> extras = new LinkedHashMap<>();
+
+  PlanRowBuilder() {}
+
+  /** The PR number; URLs, {@code "#N"} displays and the default branch follow it. Default 42. */
+  public PlanRowBuilder prNumber(int prNumber) {
+    if (prNumber <= 0) {
+      throw new IllegalArgumentException("prNumber must be positive: " + prNumber);
+    }
+    this.prNumber = prNumber;
+    return this;
+  }
+
+  /** The PR title ({@code full_title} and {@code pr_title}). */
+  public PlanRowBuilder title(String title) {
+    this.title = title;
+    return this;
+  }
+
+  /** The plan text ({@code pr_body}). */
+  public PlanRowBuilder body(String body) {
+    this.body = body;
+    return this;
+  }
+
+  /** An open PR ({@code pr_state "OPEN"}); the default. */
+  public PlanRowBuilder open() {
+    this.open = true;
+    return this;
+  }
+
+  /** A closed PR: {@code pr_state "CLOSED"}, ⛔ and lifecycle {@code closed}. */
+  public PlanRowBuilder closed() {
+    this.open = false;
+    return this;
+  }
+
+  /** A draft PR (🚧 instead of 👀). */
+  public PlanRowBuilder draft() {
+    this.draft = true;
+    return this;
+  }
+
+  /** Merge conflicts: 💥 in {@code pr_display} and {@code status_display}. */
+  public PlanRowBuilder conflicts() {
+    this.conflicts = true;
+    return this;
+  }
+
+  /** The PR's head branch; default {@code plnd/plan-N}. */
+  public PlanRowBuilder branch(String branch) {
+    this.branch = branch;
+    return this;
+  }
+
+  /** CI results: all passing gives ✅ and {@code checks_passing true}, else 🚫 and false. */
+  public PlanRowBuilder checks(int passing, int total) {
+    this.checks = new CheckCounts(passing, total);
+    this.checksPending = false;
+    return this;
+  }
+
+  /** CI still running: 🔄, {@code checks_passing null}. */
+  public PlanRowBuilder checksPending() {
+    this.checks = null;
+    this.checksPending = true;
+    return this;
+  }
+
+  /**
+   * A workflow run as {@code --show-runs} reports it.
+   *
+   * @param status {@code queued}, {@code in_progress} or {@code completed}
+   * @param conclusion {@code success}, {@code failure}, {@code cancelled}, or null while running
+   */
+  public PlanRowBuilder run(String runId, String status, @Nullable String conclusion) {
+    this.runId = runId;
+    this.runStatus = status;
+    this.runConclusion = conclusion;
+    return this;
+  }
+
+  /** A local worktree mapped to the plan ({@code exists_locally true}). */
+  public PlanRowBuilder worktree(String name, String branch) {
+    this.worktreeName = name;
+    this.worktreeBranch = branch;
+    return this;
+  }
+
+  /** The learn status (e.g. {@code pending}, {@code completed_with_plan}) and learn plan issue. */
+  public PlanRowBuilder learn(String status, @Nullable Integer planIssue) {
+    this.learnStatus = status;
+    this.learnPlanIssue = planIssue;
+    return this;
+  }
+
+  /** Marks the plan as a learn plan (label {@code erk-learn}). */
+  public PlanRowBuilder learnPlan() {
+    this.learnPlan = true;
+    return this;
+  }
+
+  /** The objective the plan belongs to, with its roadmap progress. */
+  public PlanRowBuilder objective(int issue, int doneNodes, int totalNodes) {
+    this.objectiveIssue = issue;
+    this.objectiveDone = doneNodes;
+    this.objectiveTotal = totalNodes;
+    return this;
+  }
+
+  /** Dependency plans of the objective's next node ({@code objective_deps_plans}). */
+  public PlanRowBuilder dependsOn(int... prNumbers) {
+    for (int n : prNumbers) {
+      dependencies.add(PlanRows.dependency(n));
+    }
+    return this;
+  }
+
+  /** Resolved and total review threads. */
+  public PlanRowBuilder comments(int resolved, int total) {
+    this.resolvedComments = resolved;
+    this.totalComments = total;
+    return this;
+  }
+
+  /** The creator's GitHub login; default {@code alice}. */
+  public PlanRowBuilder author(String author) {
+    this.author = author;
+    return this;
+  }
+
+  /** When the PR last changed; default {@link PlanRows#UPDATED_AT}. */
+  public PlanRowBuilder updatedAt(OffsetDateTime updatedAt) {
+    this.updatedAt = updatedAt;
+    return this;
+  }
+
+  /** When the PR was created; default ten days before {@code updatedAt}. */
+  public PlanRowBuilder createdAt(OffsetDateTime createdAt) {
+    this.createdAt = createdAt;
+    return this;
+  }
+
+  /** The last local and remote implementation times (either may be null). */
+  public PlanRowBuilder implementedAt(
+      @Nullable OffsetDateTime local, @Nullable OffsetDateTime remote) {
+    this.lastLocalImplAt = local;
+    this.lastRemoteImplAt = remote;
+    return this;
+  }
+
+  /** The PR comment holding CI failure summaries. */
+  public PlanRowBuilder ciSummaryCommentId(long commentId) {
+    this.ciSummaryCommentId = commentId;
+    return this;
+  }
+
+  /** The lifecycle stage shown, e.g. {@code "[magenta]planning[/magenta]"}; default derived. */
+  public PlanRowBuilder lifecycle(String display) {
+    this.lifecycle = display;
+    return this;
+  }
+
+  /** A key this SDK does not model, kept in {@link PlanRow#extras()} and written after the rest. */
+  public PlanRowBuilder extra(String key, @Nullable Object value) {
+    extras.put(key, value);
+    return this;
+  }
+
+  /** The row, with every display field derived from the facts set. */
+  public PlanRow build() {
+    String url = PlanRows.pullUrl(prNumber);
+    String icon = open ? (draft ? CONSTRUCTION : EYES) : NO_ENTRY;
+    String status = open ? icon + (conflicts ? " " + COLLISION : "") : "-";
+    String runUrl = runId == null ? null : PlanRows.runUrl(runId);
+    Integer objective = objectiveIssue;
+    OffsetDateTime created = createdAt != null ? createdAt : updatedAt.minus(Duration.ofDays(10));
+    return new PlanRow(
+        prNumber, url, "#" + prNumber + " " + icon + (conflicts ? COLLISION : ""),
+        RowDisplays.checks(checks, checksPending), checksPassing(), checks, ciSummaryCommentId,
+        worktreeName, !worktreeName.isEmpty(), RowDisplays.relative(lastLocalImplAt, updatedAt),
+        RowDisplays.relative(lastRemoteImplAt, updatedAt),
+        runId == null ? "-" : "[cyan][link=" + runUrl + "]" + runId + "[/link][/cyan]",
+        RowDisplays.runState(runStatus, runConclusion), runUrl, title, body, title,
+        open ? "OPEN" : "CLOSED", branch != null ? branch : "plnd/plan-" + prNumber,
+        worktreeBranch, lastLocalImplAt, lastRemoteImplAt, runId, runStatus, runConclusion,
+        List.of(), resolvedComments, totalComments, resolvedComments + "/" + totalComments,
+        learnStatus, learnPlanIssue, null, null, null, RowDisplays.learn(learnStatus, learnPlanIssue),
+        RowDisplays.learnIcon(learnStatus, learnPlanIssue), objective,
+        objective == null ? null : PlanRows.issueUrl(objective),
+        objective == null ? "-" : "#" + objective, objectiveDone, objectiveTotal,
+        objectiveTotal == 0 ? "-" : objectiveDone + "/" + objectiveTotal,
+        RowDisplays.slug(title, body), RowDisplays.frontier(objectiveDone, objectiveTotal),
+        objective == null ? "-" : (dependencies.isEmpty() ? "ready" : "in progress"),
+        dependencies, objectiveTotal == 0 ? "-" : "1." + (objectiveDone + 1), updatedAt,
+        "just now", created, RowDisplays.relative(created, updatedAt), author, learnPlan,
+        lifecycle != null ? lifecycle : RowDisplays.lifecycle(open, runId != null), status,
+        extras);
+  }
+
+  private @Nullable Boolean checksPassing() {
+    CheckCounts counts = checks;
+    return counts == null ? null : counts.allPassing();
+  }
+}

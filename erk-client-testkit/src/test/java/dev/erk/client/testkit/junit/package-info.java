@@ -1,0 +1,4 @@
+@NullMarked
+package dev.erk.client.testkit.junit;
+
+import org.jspecify.annotations.NullMarked;
