@@ -39,6 +39,7 @@ final class DashDataReader {
   ErkJson.DashData read(byte[] bytes, int length, List<String> command) {
     JsonParser parser = null;
     try {
+      rejectNonUtf8(bytes, length);
       parser = factory.createParser(bytes, 0, length);
       return envelope(parser);
     } catch (UnexpectedShape e) {
@@ -142,6 +143,19 @@ final class DashDataReader {
       plans.add(rows.read(p, plans.size(), plans.isEmpty() ? firstKeys : null));
     }
     return plans;
+  }
+
+  /**
+   * Jackson guesses UTF-16 and UTF-32 from NUL bytes among the first four; erk prints UTF-8, where
+   * such a NUL can only be invalid JSON, so it is reported instead of decoded in another encoding.
+   */
+  private static void rejectNonUtf8(byte[] bytes, int length) throws UnexpectedShape {
+    for (int i = 0; i < Math.min(4, length); i++) {
+      if (bytes[i] == 0) {
+        throw new UnexpectedShape("it is not UTF-8 (a NUL byte at the start: UTF-16 or UTF-32?)",
+            i, null);
+      }
+    }
   }
 
   private static long offsetOf(@Nullable JsonParser parser) {

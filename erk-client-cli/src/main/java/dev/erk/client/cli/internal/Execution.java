@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +37,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Execution extends NuAbstractProcessHandler {
   private static final long POLL_MILLIS = 50;
-  private static final long FAST_POLL_MICROS = 500;
-  private static final int FAST_POLLS = 400;
+  private static final long FIRST_FAST_POLL_MICROS = 50;
+  private static final long LAST_FAST_POLL_MICROS = 1000;
+  private static final int FAST_POLLS = 300;
   private static final long LINGER_MILLIS = 50;
+  private static final int SPIN_POLLS = 64;
 
   /** How to run the process. */
   public record Spec(
@@ -52,10 +55,17 @@ public final class Execution extends NuAbstractProcessHandler {
   /** How the process ended: its exit code ({@code 128 + signal} if killed) and run time. */
   public record Exit(int exitCode, Duration duration, long pid) {}
 
+  static {
+    // Before NuProcess starts its first process, which is when it reads its own hook setting.
+    ChildRegistry.configureNuProcess();
+  }
+
   private final Spec spec;
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
   private final ScheduledExecutorService scheduler = SharedThreads.scheduler();
-  private final Set<String> pipes = new HashSet<>();
+  private @Nullable String stdoutPipe;
+  private @Nullable String stderrPipe;
+  private @Nullable ProcessHandle root;
   private final long startNanos = System.nanoTime();
   private ProcessOutput stdout = new BoundedCollector(0, () -> {});
   private ProcessOutput stderr = stdout;
@@ -65,6 +75,8 @@ public final class Execution extends NuAbstractProcessHandler {
   private boolean stdoutDone;
   private boolean stderrDone;
   private boolean finished;
+  private boolean lingering;
+  private boolean fastPolling;
   private @Nullable Integer exitCode;
   private long exitNanos;
   private @Nullable ErkException failure;
@@ -135,7 +147,9 @@ public final class Execution extends NuAbstractProcessHandler {
     if (!started) {
       return;
     }
-    killTree();
+    // While the child lives, its descendants are found through it; the pipes are only worth a
+    // scan of /proc once it has exited.
+    killTree(ProcessTree.isGone(root) ? openPipes() : Set.of());
     long forceAfter = spec.killGrace().toMillis() + 1000;
     scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
   }
@@ -145,14 +159,11 @@ public final class Execution extends NuAbstractProcessHandler {
     started = true;
     pid = process.getPID();
     process.closeStdin(true);
+    root = ProcessHandle.of(pid).orElse(null);
     ProcStat stat = ProcStat.read(pid);
     procStartTime = stat == null ? -1 : stat.startTime();
-    for (int fd = 1; fd <= 2; fd++) {
-      String pipe = ProcessTree.fdTarget(pid, fd);
-      if (pipe != null && pipe.startsWith("pipe:")) {
-        pipes.add(pipe);
-      }
-    }
+    stdoutPipe = pipeOf(1);
+    stderrPipe = pipeOf(2);
     ChildRegistry.register(this);
     timeoutTask = scheduler.schedule(
         () -> terminate(new ErkTimeoutException(spec.command(), spec.timeout())),
@@ -194,8 +205,15 @@ public final class Execution extends NuAbstractProcessHandler {
       return;
     }
     if (exitCode == null) {
-      // NuProcess reports exit 127 as MIN_VALUE, and a signal death as the bare signal number.
+      // NuProcess reaped the child before this execution saw it exit. It has just ended the
+      // streams itself, so whether a descendant still holds the pipes cannot be told from them:
+      // look for holders of the pipes recorded at start.
       exitObserved(statusCode == Integer.MIN_VALUE ? 127 : statusCode);
+      Set<String> recorded = recordedPipes();
+      if (!finished && !recorded.isEmpty()) {
+        lingering = true;
+        killTree(recorded);
+      }
     }
     finishStream(true);
     finishStream(false);
@@ -215,16 +233,26 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void afterStreamEnd() {
-    if (stdoutDone && stderrDone && exitCode == null) {
-      pollExit();
-      if (exitCode == null) {
-        scheduleFastPoll(FAST_POLLS);
+    // From the first end of stream on, the child is most likely exiting: watch for its zombie
+    // before NuProcess, which reaps it right after the second end of stream.
+    if ((stdoutDone || stderrDone) && exitCode == null) {
+      // The child closes its pipes a few microseconds before it becomes a zombie. Look again
+      // right here, before NuProcess reaps it (its own report turns a signal death into a bare
+      // signal number): a bounded spin of at most 64 reads, usually one or two.
+      for (int i = 0; i < SPIN_POLLS && exitCode == null; i++) {
+        pollExit();
+        Thread.onSpinWait();
+      }
+      if (exitCode == null && !fastPolling) {
+        // The pipes close a moment before the child becomes a zombie: look again soon.
+        fastPolling = true;
+        scheduleFastPoll(FAST_POLLS, FIRST_FAST_POLL_MICROS);
       }
     }
     tryFinish();
   }
 
-  private void scheduleFastPoll(int remaining) {
+  private void scheduleFastPoll(int remaining, long delayMicros) {
     if (remaining <= 0 || finished) {
       return;
     }
@@ -232,10 +260,10 @@ public final class Execution extends NuAbstractProcessHandler {
       synchronized (this) {
         pollExit();
         if (exitCode == null) {
-          scheduleFastPoll(remaining - 1);
+          scheduleFastPoll(remaining - 1, Math.min(LAST_FAST_POLL_MICROS, delayMicros * 2));
         }
       }
-    }, FAST_POLL_MICROS, TimeUnit.MICROSECONDS);
+    }, delayMicros, TimeUnit.MICROSECONDS);
   }
 
   private synchronized void pollExit() {
@@ -253,26 +281,63 @@ public final class Execution extends NuAbstractProcessHandler {
     exitNanos = System.nanoTime();
     if (!(stdoutDone && stderrDone)) {
       // A process that outlived the child still holds a pipe: give it a moment, then end it.
-      scheduler.schedule(this::endLingeringPipes, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      Set<String> held = openPipes();
+      scheduler.schedule(() -> endLingeringPipes(held), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
     tryFinish();
   }
 
-  private synchronized void endLingeringPipes() {
-    if (finished || (stdoutDone && stderrDone)) {
-      return;
+  private synchronized void endLingeringPipes(Set<String> held) {
+    // Pipe inodes come from a counter and are not reused, so the names stay safe to look for.
+    Set<String> pipes = held.isEmpty() ? recordedPipes() : held;
+    lingering = true;
+    if (!pipes.isEmpty()) {
+      killTree(pipes);
     }
-    killTree();
+    // Whatever holds the pipes, the call ends: the child itself has exited.
     long forceAfter = spec.killGrace().toMillis() + 500;
     scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
   }
 
-  /** Kills the tree on the scheduler thread: scanning /proc must not hold up the pump thread. */
-  private void killTree() {
-    long target = pid;
-    Set<String> held = Set.copyOf(pipes);
+  /**
+   * Kills the tree on the reaper thread (scanning /proc must not hold up the pump thread). The
+   * pipes to look for are named now, while they are known to be held: by the time the scan runs,
+   * NuProcess may have ended the streams.
+   */
+  private void killTree(Set<String> pipes) {
+    ProcessHandle target = root;
     Duration grace = spec.killGrace();
-    scheduler.execute(() -> ProcessTree.terminate(target, held, grace, scheduler));
+    SharedThreads.reaper().execute(
+        () -> ProcessTree.terminate(target, pipes, this::openPipes, grace, scheduler));
+  }
+
+  /** The child's pipes whose stream has not ended, so whose read end this JVM still holds. */
+  private synchronized Set<String> openPipes() {
+    Set<String> open = new HashSet<>();
+    if (!stdoutDone && stdoutPipe != null) {
+      open.add(stdoutPipe);
+    }
+    if (!stderrDone && stderrPipe != null) {
+      open.add(stderrPipe);
+    }
+    return open;
+  }
+
+  /** Both pipes recorded at start, whether or not their streams have ended. */
+  private Set<String> recordedPipes() {
+    Set<String> pipes = new HashSet<>();
+    if (stdoutPipe != null) {
+      pipes.add(stdoutPipe);
+    }
+    if (stderrPipe != null) {
+      pipes.add(stderrPipe);
+    }
+    return pipes;
+  }
+
+  private @Nullable String pipeOf(int fd) {
+    String target = ProcessTree.fdTarget(pid, fd);
+    return target != null && target.startsWith("pipe:") ? target : null;
   }
 
   private synchronized void forceFinish() {
@@ -304,7 +369,15 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     finished = true;
     cancelTasks();
-    ChildRegistry.unregister(this);
+    if (ChildRegistry.shuttingDown()) {
+      // Leave it to the JVM-exit hook, which kills what may have outlived the child.
+    } else if (lingering) {
+      // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
+      scheduler.schedule(() -> ChildRegistry.unregister(this),
+          spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } else {
+      ChildRegistry.unregister(this);
+    }
     ErkException reason = failure;
     Exit result = new Exit(exitCode, Duration.ofNanos(exitNanos - startNanos), pid);
     complete(() -> {
@@ -346,10 +419,28 @@ public final class Execution extends NuAbstractProcessHandler {
     }
   }
 
-  /** Kills the tree at once, for JVM shutdown. */
+  /**
+   * Kills the tree at once, for JVM shutdown. NuProcess's own hook runs at the same time and
+   * kills the child, so the tree is looked at again until nothing of it is running.
+   */
   synchronized void killNow() {
-    if (!finished && started) {
-      ProcessTree.collect(pid, Set.copyOf(pipes)).forEach(ProcessHandle::destroyForcibly);
+    if (!started) {
+      return;
+    }
+    for (int round = 0; round < 10; round++) {
+      List<ProcessHandle> running = ProcessTree.collect(root, recordedPipes()).stream()
+          .filter(ProcessTree::isRunning).collect(java.util.stream.Collectors.toList());
+      if (running.isEmpty()) {
+        return;
+      }
+      running.forEach(ProcessHandle::destroyForcibly);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
+
 }

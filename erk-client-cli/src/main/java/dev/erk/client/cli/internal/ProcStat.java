@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * in the form {@code waitpid} reports. The start time guards against a recycled pid.
  *
  * @param state the state letter, {@code Z} for a zombie
+ * @param session field 6, the session id
  * @param startTime field 22, in clock ticks since boot
  * @param waitStatus field 52, the wait status (meaningful for a zombie)
  */
-public record ProcStat(char state, long startTime, int waitStatus) {
+public record ProcStat(char state, long session, long startTime, int waitStatus) {
   private static final int STATE = 0;
+  private static final int SESSION = 3;
   private static final int START_TIME = 19;
   private static final int EXIT_CODE = 49;
 
@@ -45,9 +47,10 @@ public record ProcStat(char state, long startTime, int waitStatus) {
       return null;
     }
     try {
+      long session = Long.parseLong(fields[SESSION]);
       long startTime = Long.parseLong(fields[START_TIME]);
       int waitStatus = fields.length > EXIT_CODE ? Integer.parseInt(fields[EXIT_CODE]) : 0;
-      return new ProcStat(fields[STATE].charAt(0), startTime, waitStatus);
+      return new ProcStat(fields[STATE].charAt(0), session, startTime, waitStatus);
     } catch (NumberFormatException e) {
       return null;
     }
