@@ -3,8 +3,10 @@ package dev.erk.client.testkit;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
 import dev.erk.client.DashboardAction;
+import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkClient;
 import dev.erk.client.ErkGeneration;
+import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.ErkVersion;
 import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +60,7 @@ public final class InMemoryErkClient implements ErkClient {
           });
   private volatile Function<PlanQuery, PlanList> plans =
       q -> new PlanList(List.of(), ErkGeneration.CURRENT);
+  private volatile boolean closed;
   private volatile ErkVersion version = ErkVersion.parse("erk, version 0.9.11");
 
   private InMemoryErkClient() {}
@@ -112,14 +116,33 @@ public final class InMemoryErkClient implements ErkClient {
     return plans.apply(query);
   }
 
+  /** Answers on the client's scheduler thread. */
   @Override
   public CompletableFuture<PlanList> listPlansAsync(PlanQuery query) {
+    checkOpen();
     return CompletableFuture.supplyAsync(() -> listPlans(query), scheduler);
   }
 
+  /**
+   * Plays the scripted reply to its end on the calling thread's behalf.
+   *
+   * @throws ErkTimeoutException if the request's timeout ran out first
+   * @throws ErkCancelledException if the calling thread was interrupted (the flag stays set)
+   */
   @Override
   public ActionResult run(ActionRequest request) {
-    return runAsync(request).join();
+    StreamHandle stream = stream(request, LineListener.NONE);
+    try {
+      return stream.completion().get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      stream.cancel();
+      Thread.currentThread().interrupt();
+      List<String> command = new ArrayList<>(List.of("erk"));
+      command.addAll(request.arguments());
+      throw new ErkCancelledException(command);
+    }
   }
 
   @Override
@@ -127,11 +150,19 @@ public final class InMemoryErkClient implements ErkClient {
     return stream(request, line -> {}).completion();
   }
 
+  /**
+   * Plays the scripted reply: lines reach {@code listener} on the client's scheduler thread,
+   * which also completes the handle's future after the last line.
+   *
+   * @throws IllegalStateException if the client is closed
+   */
   @Override
   public StreamHandle stream(ActionRequest request, LineListener listener) {
+    checkOpen();
     requests.add(request);
     InMemoryStream stream = new InMemoryStream(request, replyFor(request), listener, scheduler);
     streams.add(stream);
+    var unused = stream.completion().whenComplete((result, failure) -> streams.remove(stream));
     stream.start();
     return stream;
   }
@@ -146,11 +177,18 @@ public final class InMemoryErkClient implements ErkClient {
     return CompletableFuture.completedFuture(version);
   }
 
-  /** Cancels the streams still running and stops the scheduler. */
+  /** Cancels the streams still running and stops the scheduler; later calls are refused. */
   @Override
   public void close() {
+    closed = true;
     new ArrayList<>(streams).forEach(InMemoryStream::cancel);
     scheduler.shutdownNow();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this InMemoryErkClient is closed");
+    }
   }
 
   private Reply replyFor(ActionRequest request) {
