@@ -1,8 +1,13 @@
 package dev.erk.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A running streaming action, returned at once by {@link ErkClient#stream}.
@@ -38,14 +43,35 @@ public interface StreamHandle extends AutoCloseable {
   CompletableFuture<ActionResult> completion();
 
   /**
-   * Waits at most {@code timeout} for the action to finish. Does not cancel it.
+   * Waits at most {@code timeout} for the action to finish. Does not cancel it, unless the
+   * waiting thread is interrupted.
    *
    * @return the result, or empty if the action is still running after {@code timeout}
    * @throws ErkCancelledException if the action was cancelled
    * @throws ErkTimeoutException if the action ran past its own timeout and was killed
    * @throws ErkStartException if erk could not be started
    */
-  Optional<ActionResult> await(Duration timeout);
+  default Optional<ActionResult> await(Duration timeout) {
+    List<String> command = request().arguments();
+    try {
+      return Optional.of(completion().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      cancel();
+      Thread.currentThread().interrupt();
+      throw new ErkCancelledException(command);
+    } catch (CancellationException e) {
+      throw new ErkCancelledException(command);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ErkException erk) {
+        throw erk;
+      }
+      throw new ErkException("`" + ErkException.describe(command) + "` failed: " + cause,
+          command, cause);
+    }
+  }
 
   /** Cancels the action if it is still running. */
   @Override

@@ -2,16 +2,9 @@ package dev.erk.client.cli;
 
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
-import dev.erk.client.ErkCancelledException;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.Execution;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** The {@link StreamHandle} of one streaming erk process. */
 final class CliStreamHandle implements StreamHandle {
@@ -49,23 +42,6 @@ final class CliStreamHandle implements StreamHandle {
   @Override
   public CompletableFuture<ActionResult> completion() {
     return completion;
-  }
-
-  @Override
-  public Optional<ActionResult> await(Duration timeout) {
-    try {
-      return Optional.of(completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      cancel();
-      Thread.currentThread().interrupt();
-      throw new ErkCancelledException(execution.command());
-    } catch (CancellationException e) {
-      throw new ErkCancelledException(execution.command());
-    } catch (ExecutionException e) {
-      throw Blocking.unwrap(e.getCause() != null ? e.getCause() : e, execution.command());
-    }
   }
 
   @Override
