@@ -10,7 +10,6 @@ import dev.erk.client.ErkTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,9 +61,7 @@ public final class Execution extends NuAbstractProcessHandler {
   private final Spec spec;
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
   private final ScheduledExecutorService scheduler = SharedThreads.scheduler();
-  private @Nullable String stdoutPipe;
-  private @Nullable String stderrPipe;
-  private @Nullable ProcessHandle root;
+  private ChildTree tree = ChildTree.none();
   private final long startNanos = System.nanoTime();
   private ProcessOutput stdout = new BoundedCollector(0, () -> {});
   private ProcessOutput stderr = stdout;
@@ -149,7 +145,7 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     // While the child lives, its descendants are found through it; the pipes are only worth a
     // scan of /proc once it has exited.
-    killTree(ProcessTree.isGone(root) ? openPipes() : Set.of());
+    killTree(tree.isGone() ? openPipes() : Set.of());
     long forceAfter = spec.killGrace().toMillis() + 1000;
     scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
   }
@@ -159,11 +155,9 @@ public final class Execution extends NuAbstractProcessHandler {
     started = true;
     pid = process.getPID();
     process.closeStdin(true);
-    root = ProcessHandle.of(pid).orElse(null);
     ProcStat stat = ProcStat.read(pid);
     procStartTime = stat == null ? -1 : stat.startTime();
-    stdoutPipe = pipeOf(1);
-    stderrPipe = pipeOf(2);
+    tree = ChildTree.of(pid);
     ChildRegistry.register(this);
     timeoutTask = scheduler.schedule(
         () -> terminate(new ErkTimeoutException(spec.command(), spec.timeout())),
@@ -209,7 +203,7 @@ public final class Execution extends NuAbstractProcessHandler {
       // streams itself, so whether a descendant still holds the pipes cannot be told from them:
       // look for holders of the pipes recorded at start.
       exitObserved(statusCode == Integer.MIN_VALUE ? 127 : statusCode);
-      Set<String> recorded = recordedPipes();
+      Set<String> recorded = tree.recordedPipes();
       if (!finished && !recorded.isEmpty()) {
         lingering = true;
         killTree(recorded);
@@ -289,7 +283,7 @@ public final class Execution extends NuAbstractProcessHandler {
 
   private synchronized void endLingeringPipes(Set<String> held) {
     // Pipe inodes come from a counter and are not reused, so the names stay safe to look for.
-    Set<String> pipes = held.isEmpty() ? recordedPipes() : held;
+    Set<String> pipes = held.isEmpty() ? tree.recordedPipes() : held;
     lingering = true;
     if (!pipes.isEmpty()) {
       killTree(pipes);
@@ -299,45 +293,12 @@ public final class Execution extends NuAbstractProcessHandler {
     scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * Kills the tree on the reaper thread (scanning /proc must not hold up the pump thread). The
-   * pipes to look for are named now, while they are known to be held: by the time the scan runs,
-   * NuProcess may have ended the streams.
-   */
   private void killTree(Set<String> pipes) {
-    ProcessHandle target = root;
-    Duration grace = spec.killGrace();
-    SharedThreads.reaper().execute(
-        () -> ProcessTree.terminate(target, pipes, this::openPipes, grace, scheduler));
+    tree.kill(pipes, this::openPipes, spec.killGrace(), scheduler);
   }
 
-  /** The child's pipes whose stream has not ended, so whose read end this JVM still holds. */
   private synchronized Set<String> openPipes() {
-    Set<String> open = new HashSet<>();
-    if (!stdoutDone && stdoutPipe != null) {
-      open.add(stdoutPipe);
-    }
-    if (!stderrDone && stderrPipe != null) {
-      open.add(stderrPipe);
-    }
-    return open;
-  }
-
-  /** Both pipes recorded at start, whether or not their streams have ended. */
-  private Set<String> recordedPipes() {
-    Set<String> pipes = new HashSet<>();
-    if (stdoutPipe != null) {
-      pipes.add(stdoutPipe);
-    }
-    if (stderrPipe != null) {
-      pipes.add(stderrPipe);
-    }
-    return pipes;
-  }
-
-  private @Nullable String pipeOf(int fd) {
-    String target = ProcessTree.fdTarget(pid, fd);
-    return target != null && target.startsWith("pipe:") ? target : null;
+    return tree.openPipes(stdoutDone, stderrDone);
   }
 
   private synchronized void forceFinish() {
@@ -419,27 +380,10 @@ public final class Execution extends NuAbstractProcessHandler {
     }
   }
 
-  /**
-   * Kills the tree at once, for JVM shutdown. NuProcess's own hook runs at the same time and
-   * kills the child, so the tree is looked at again until nothing of it is running.
-   */
+  /** Kills the tree at once, for JVM shutdown. */
   synchronized void killNow() {
-    if (!started) {
-      return;
-    }
-    for (int round = 0; round < 10; round++) {
-      List<ProcessHandle> running = ProcessTree.collect(root, recordedPipes()).stream()
-          .filter(ProcessTree::isRunning).collect(java.util.stream.Collectors.toList());
-      if (running.isEmpty()) {
-        return;
-      }
-      running.forEach(ProcessHandle::destroyForcibly);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (started) {
+      tree.killNow();
     }
   }
 
