@@ -1,5 +1,8 @@
 package dev.erk.client.cli.internal;
 
+import com.zaxxer.nuprocess.NuProcess;
+import com.zaxxer.nuprocess.internal.BasePosixProcess;
+import com.zaxxer.nuprocess.internal.ReferenceCountedFileDescriptor;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +29,20 @@ final class ChildTree {
     this.stderrPipe = stderrPipe;
   }
 
-  /** Records the tree of a child that has just started. */
-  static ChildTree of(long pid) {
-    return new ChildTree(ProcessHandle.of(pid).orElse(null), pipeOf(pid, 1), pipeOf(pid, 2));
+  /**
+   * Records the tree of a child that has just started.
+   *
+   * <p>The pipes are named by this JVM's read ends, not by the child's descriptors: a child that
+   * exits at once may already be a zombie here, with no descriptors left to read, while the
+   * grandchild it started still holds the pipes.
+   */
+  static ChildTree of(NuProcess process) {
+    long pid = process.getPID();
+    String stdoutPipe = readEndOf(process, true);
+    String stderrPipe = readEndOf(process, false);
+    return new ChildTree(ProcessHandle.of(pid).orElse(null),
+        stdoutPipe != null ? stdoutPipe : pipeOf(pid, 1),
+        stderrPipe != null ? stderrPipe : pipeOf(pid, 2));
   }
 
   /** A tree not started: there is nothing to kill. */
@@ -87,6 +101,23 @@ final class ChildTree {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * The pipe behind NuProcess's read end of the child's stdout or stderr, or null where NuProcess
+   * does not expose it (its POSIX processes do, through their public descriptor holders).
+   */
+  private static @Nullable String readEndOf(NuProcess process, boolean stdout) {
+    if (!(process instanceof BasePosixProcess posix)) {
+      return null;
+    }
+    ReferenceCountedFileDescriptor descriptor = stdout ? posix.getStdout() : posix.getStderr();
+    int fd = descriptor.acquire();
+    try {
+      return fd < 0 ? null : pipeOf(ProcessHandle.current().pid(), fd);
+    } finally {
+      descriptor.release();
     }
   }
 

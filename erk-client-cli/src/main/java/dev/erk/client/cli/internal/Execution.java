@@ -157,7 +157,7 @@ public final class Execution extends NuAbstractProcessHandler {
     process.closeStdin(true);
     ProcStat stat = ProcStat.read(pid);
     procStartTime = stat == null ? -1 : stat.startTime();
-    tree = ChildTree.of(pid);
+    tree = ChildTree.of(process);
     ChildRegistry.register(this);
     timeoutTask = scheduler.schedule(
         () -> terminate(new ErkTimeoutException(spec.command(), spec.timeout())),
