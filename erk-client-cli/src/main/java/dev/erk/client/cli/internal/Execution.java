@@ -199,14 +199,15 @@ public final class Execution extends NuAbstractProcessHandler {
       return;
     }
     if (exitCode == null) {
-      // NuProcess reaped the child before this execution saw it exit. It has just ended the
-      // streams itself, so whether a descendant still holds the pipes cannot be told from them:
-      // look for holders of the pipes recorded at start.
-      exitObserved(statusCode == Integer.MIN_VALUE ? 127 : statusCode);
-      Set<String> recorded = tree.recordedPipes();
-      if (!finished && !recorded.isEmpty()) {
+      // NuProcess reaped the child before this execution saw it exit. It reaps only after both
+      // streams reached their end, so normally nothing holds the pipes any more; a stream that
+      // has not ended is held by a process that outlived the child: end it.
+      Set<String> held = openPipes();
+      exitCode = statusCode == Integer.MIN_VALUE ? 127 : statusCode;
+      exitNanos = System.nanoTime();
+      if (!held.isEmpty()) {
         lingering = true;
-        killTree(recorded);
+        killTree(held);
       }
     }
     finishStream(true);
@@ -274,16 +275,20 @@ public final class Execution extends NuAbstractProcessHandler {
     exitCode = code;
     exitNanos = System.nanoTime();
     if (!(stdoutDone && stderrDone)) {
-      // A process that outlived the child still holds a pipe: give it a moment, then end it.
-      Set<String> held = openPipes();
-      scheduler.schedule(() -> endLingeringPipes(held), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      // The pipes usually end a moment after the exit is seen. If one is still open after that
+      // moment, a process that outlived the child holds it.
+      scheduler.schedule(this::endLingeringPipes, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
     tryFinish();
   }
 
-  private synchronized void endLingeringPipes(Set<String> held) {
+  private synchronized void endLingeringPipes() {
+    if (finished) {
+      return;
+    }
+    // A stream that has ended has no writer left: only the open ones are worth a scan of /proc.
     // Pipe inodes come from a counter and are not reused, so the names stay safe to look for.
-    Set<String> pipes = held.isEmpty() ? tree.recordedPipes() : held;
+    Set<String> pipes = openPipes();
     lingering = true;
     if (!pipes.isEmpty()) {
       killTree(pipes);
