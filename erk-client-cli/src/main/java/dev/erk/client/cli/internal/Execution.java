@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * One run of a child process: spawns it with NuProcess, routes its output, notices its exit, and
  * kills its process tree on cancel, timeout or overflow.
  *
- * <p>The exit is read from {@code /proc/<pid>/stat} the moment both pipes close (or by a 50 ms
- * poll while they stay open), which is both faster than NuProcess's dead-pool poll and exact about
- * signals. A child that exits while a grandchild keeps its pipes open completes promptly: the
+ * <p>The exit is read from {@code /proc/<pid>/stat} (see {@link ProcStat}) the moment a pipe
+ * closes, or by a 50 ms poll while they stay open: faster than NuProcess's dead-pool poll, and
+ * exact about signals, which NuProcess reports as bare signal numbers. A child that exits while a grandchild keeps its pipes open completes promptly: the
  * pipe holders are killed and the output ends there.
  *
  * <p>NuProcess callbacks run on its pump thread; everything here is short and non-blocking, and
@@ -39,7 +39,6 @@ public final class Execution extends NuAbstractProcessHandler {
   private static final long LAST_FAST_POLL_MICROS = 1000;
   private static final int FAST_POLLS = 300;
   private static final long LINGER_MILLIS = 50;
-  private static final int SPIN_POLLS = 64;
 
   /** How to run the process. */
   public record Spec(
@@ -228,18 +227,14 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void afterStreamEnd() {
-    // From the first end of stream on, the child is most likely exiting: watch for its zombie
-    // before NuProcess, which reaps it right after the second end of stream.
     if ((stdoutDone || stderrDone) && exitCode == null) {
-      // The child closes its pipes a few microseconds before it becomes a zombie. Look again
-      // right here, before NuProcess reaps it (its own report turns a signal death into a bare
-      // signal number): a bounded spin of at most 64 reads, usually one or two.
-      for (int i = 0; i < SPIN_POLLS && exitCode == null; i++) {
-        pollExit();
-        Thread.onSpinWait();
-      }
+      // A child's exit closes its pipes after it has stored its wait status, so a pipe that ends
+      // by the exit finds the status readable right here, before NuProcess reaps the child right
+      // after the second end of stream (its own report turns a signal death into a bare signal
+      // number).
+      pollExit();
       if (exitCode == null && !fastPolling) {
-        // The pipes close a moment before the child becomes a zombie: look again soon.
+        // The child closed the pipe itself and may exit a moment later: look again soon.
         fastPolling = true;
         scheduleFastPoll(FAST_POLLS, FIRST_FAST_POLL_MICROS);
       }
@@ -266,7 +261,8 @@ public final class Execution extends NuAbstractProcessHandler {
       return;
     }
     ProcStat stat = ProcStat.read(pid);
-    if (stat != null && stat.isZombie() && (procStartTime < 0 || stat.startTime() == procStartTime)) {
+    if (stat != null && stat.hasExited()
+        && (procStartTime < 0 || stat.startTime() == procStartTime)) {
       exitObserved(stat.exitCode());
     }
   }
