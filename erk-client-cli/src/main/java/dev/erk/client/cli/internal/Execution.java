@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The exit is read from {@code /proc/<pid>/stat} (see {@link ProcStat}) the moment a pipe
  * closes, or by a 50 ms poll while they stay open: faster than NuProcess's dead-pool poll, and
- * exact about signals, which NuProcess reports as bare signal numbers. A child that exits while a grandchild keeps its pipes open completes promptly: the
- * pipe holders are killed and the output ends there.
+ * exact about signals, which NuProcess reports as bare signal numbers. A child that exits while
+ * a grandchild keeps its pipes open completes promptly: the pipe holders are killed and the
+ * output ends there.
  *
  * <p>NuProcess callbacks run on its pump thread; everything here is short and non-blocking, and
  * {@link #exit()} is completed on the {@code completer} executor, never on the pump thread.
