@@ -334,6 +334,11 @@ public final class Execution extends NuAbstractProcessHandler {
     cancelTasks();
     if (ChildRegistry.shuttingDown()) {
       // Leave it to the JVM-exit hook, which kills what may have outlived the child.
+      if (failure == null && exitCode > 128) {
+        // A signal death now is the shutdown's doing (NuProcess's hook, ours, or a Ctrl-C sent
+        // to the whole process group), not erk failing.
+        failure = shutdownCancel();
+      }
     } else if (lingering) {
       // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
       scheduler.schedule(() -> ChildRegistry.unregister(this),
@@ -383,10 +388,24 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   /** Kills the tree at once, for JVM shutdown. */
-  synchronized void killNow() {
-    if (started) {
-      tree.killNow();
+  /** Kills the tree at once for JVM shutdown; the call ends as cancelled. */
+  void killNow() {
+    ChildTree running;
+    synchronized (this) {
+      if (!started) {
+        return;
+      }
+      if (!finished && failure == null) {
+        failure = shutdownCancel();
+      }
+      running = tree;
     }
+    // Outside the lock: killing takes rounds with pauses, and the pump thread must not wait.
+    running.killNow();
+  }
+
+  private ErkCancelledException shutdownCancel() {
+    return new ErkCancelledException(spec.command(), "the JVM is shutting down");
   }
 
 }

@@ -5,12 +5,16 @@ import dev.erk.client.ActionRequest;
 import dev.erk.client.cli.CliErkClient;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Run in a separate JVM by {@link JvmShutdownTest}: starts a stream of the fake erk (which
  * hangs, with a grandchild), prints {@code pids <child> <grandchild>} and exits via
- * {@code System.exit} without closing the client.
+ * {@code System.exit} without closing the client. With {@code --report}, a shutdown hook of its
+ * own prints how the stream ended ({@code completion <exception>: <message>}), as an
+ * application's hook would see it.
  */
 public final class HangingStreamMain {
   private HangingStreamMain() {}
@@ -29,6 +33,17 @@ public final class HangingStreamMain {
     if (!ready.await(20, TimeUnit.SECONDS)) {
       System.out.println("no grandchild");
       System.exit(2);
+    }
+    if (args.length > 1 && args[1].equals("--report")) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          System.out.println("completion " + handle.completion().get(10, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+          System.out.println("completion " + e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+          System.out.println("completion not seen: " + e);
+        }
+      }));
     }
     System.out.println("pids " + handle.pid() + " " + grandchild[0]);
     System.out.flush();

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JvmShutdownTest {
   @TempDir Path dir;
 
-  /** Runs {@link HangingStreamMain} in a new JVM; returns the child's and grandchild's pids. */
-  private long[] runJvm(String... jvmOptions) throws Exception {
+  private String output = "";
+
+  /**
+   * Runs {@link HangingStreamMain} in a new JVM; returns the child's and grandchild's pids, and
+   * keeps what the JVM printed in {@link #output}.
+   */
+  private long[] runJvm(List<String> jvmOptions, String... mainArgs) throws Exception {
     Reliability.write(dir.resolve("run"),
         "sleep 600 & echo \"grandchild $!\"; wait\n");
     // Under surefire the test classes may be on the module path: put both paths on the
@@ -32,37 +37,47 @@ class JvmShutdownTest {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-cp", classPath));
-    command.addAll(List.of(jvmOptions));
+    command.addAll(jvmOptions);
     command.addAll(List.of(HangingStreamMain.class.getName(), dir.toString()));
+    command.addAll(List.of(mainArgs));
     Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
     String pids = null;
-    StringBuilder output = new StringBuilder();
+    StringBuilder printed = new StringBuilder();
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
-        output.append(line).append('\n');
+        printed.append(line).append('\n');
         if (line.startsWith("pids ")) {
           pids = line;
         }
       }
     }
+    output = printed.toString();
     assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM did not exit");
-    assertEquals(0, jvm.exitValue(), output.toString());
-    assertTrue(pids != null, output.toString());
+    assertEquals(0, jvm.exitValue(), output);
+    assertTrue(pids != null, output);
     String[] parts = pids.split(" ");
     return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
   }
 
   @Test
   void exitingTheJvmKillsTheRunningTree() throws Exception {
-    long[] tree = runJvm();
+    long[] tree = runJvm(List.of());
     assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
   }
 
   @Test
+  void aCallEndedByTheShutdownIsCancelledNotFailed() throws Exception {
+    long[] tree = runJvm(List.of(), "--report");
+    assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
+    assertTrue(output.contains("completion dev.erk.client.ErkCancelledException: `")
+        && output.contains("` was cancelled: the JVM is shutting down"), output);
+  }
+
+  @Test
   void theTreeSurvivesWhenKillChildrenOnExitIsFalse() throws Exception {
-    long[] tree = runJvm("-Ddev.erk.client.killChildrenOnExit=false");
+    long[] tree = runJvm(List.of("-Ddev.erk.client.killChildrenOnExit=false"));
     try {
       Thread.sleep(500);
       assertTrue(Reliability.isRunning(tree[0]), "child " + tree[0]);
