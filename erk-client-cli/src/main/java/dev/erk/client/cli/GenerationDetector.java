@@ -72,8 +72,12 @@ final class GenerationDetector {
     synchronized (this) {
       if (fromVersion == null) {
         fromVersion = version.get().thenCompose(this::byVersion).exceptionally(error -> {
-          logger.log(Level.WARNING, "could not detect the erk generation from `erk --version`;"
-              + " using the current one (pin it with CliErkClient.builder().generation(…))", error);
+          // One line: the cause names the command and what went wrong; its trace says nothing
+          // more to the reader of a warning.
+          logger.log(Level.WARNING, "could not detect the erk generation ("
+              + Blocking.unwrap(error, List.of("erk", "--version")).getMessage() + "); using the current one (pin"
+              + " it with CliErkClient.builder().generation(…))");
+          logger.log(Level.DEBUG, "generation detection failed", error);
           return ErkGeneration.CURRENT;
         });
       }
