@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.erk.client.testkit.ArgvPattern;
+import dev.erk.client.testkit.FakeErk;
+import dev.erk.client.testkit.Fixtures;
+import dev.erk.client.testkit.Reply;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -50,54 +54,64 @@ class StreamActionTest {
 
   @Test
   void cancellingMidStreamStopsErkAndLeavesNoProcess() throws Exception {
-    StreamAction action = new StreamAction();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> action.run(
-        new String[0], new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
-    awaitText(out, "Dispatching pr-address workflow...");
-    List<ProcessHandle> erk = ProcessHandle.current().descendants().toList();
-    assertFalse(erk.isEmpty(), "the fake erk runs");
+    try (FakeErk erk = erkWithALastLineFarAway()) {
+      StreamAction action = new StreamAction();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> action.run(
+          new String[] {"--erk", erk.executable().toString(), "--pr", "7911"},
+          new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
+      awaitText(out, "Dispatching pr-address workflow...");
+      List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+      assertFalse(children.isEmpty(), "the fake erk runs");
 
-    action.cancel();
+      action.cancel();
 
-    assertEquals(Failures.INTERRUPTED, exit.get(10, TimeUnit.SECONDS));
-    assertTrue(err.toString(UTF_8).startsWith("stream-action: cancelled after"), err.toString(UTF_8));
-    // The SDK kills descendants first, so the fake's `sleep` dies before the script itself and
-    // the script may still print its next line; the last one, 0.5 s further on, never comes.
-    assertFalse(out.toString(UTF_8).contains("✓ Updated dispatch metadata"), out.toString(UTF_8));
-    assertAllGone(erk);
+      assertEquals(Failures.INTERRUPTED, exit.get(10, TimeUnit.SECONDS));
+      assertTrue(err.toString(UTF_8).startsWith("stream-action: cancelled after"),
+          err.toString(UTF_8));
+      assertFalse(out.toString(UTF_8).contains("✓ Updated dispatch metadata"),
+          out.toString(UTF_8));
+      assertAllGone(children);
+    }
   }
 
   @Test
   void ctrlCInASeparateJvmCancelsAndLeavesNoProcess() throws Exception {
-    String classPath = System.getProperty("java.class.path");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process jvm = new ProcessBuilder(java.toString(), "-cp", classPath,
-        "dev.erk.examples.StreamAction").redirectErrorStream(true).start();
-    List<String> seen = new ArrayList<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(jvm.getInputStream(), UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null && !line.contains("Dispatching")) {
+    try (FakeErk erk = erkWithALastLineFarAway()) {
+      String classPath = System.getProperty("java.class.path");
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      Process jvm = new ProcessBuilder(java.toString(), "-cp", classPath,
+          "dev.erk.examples.StreamAction", "--erk", erk.executable().toString(), "--pr", "7911")
+          .redirectErrorStream(true).start();
+      List<String> seen = new ArrayList<>();
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(jvm.getInputStream(), UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null && !line.contains("Dispatching")) {
+          seen.add(line);
+        }
+        assertTrue(line != null, "the example started streaming: " + seen);
         seen.add(line);
-      }
-      assertTrue(line != null, "the example started streaming: " + seen);
-      List<ProcessHandle> children = jvm.descendants().toList();
-      assertFalse(children.isEmpty(), "the fake erk runs under the example's JVM");
+        List<ProcessHandle> children = jvm.descendants().toList();
+        assertFalse(children.isEmpty(), "the fake erk runs under the example's JVM");
 
-      new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid())).start().waitFor();
 
-      assertTrue(jvm.waitFor(15, TimeUnit.SECONDS), "the JVM exits after Ctrl-C");
-      assertAllGone(children);
-      while ((line = lines.readLine()) != null) {
-        seen.add(line);
+        assertTrue(jvm.waitFor(15, TimeUnit.SECONDS), "the JVM exits after Ctrl-C: " + seen);
+        assertAllGone(children);
+        while ((line = lines.readLine()) != null) {
+          seen.add(line);
+        }
+      } finally {
+        jvm.destroyForcibly();
       }
-    } finally {
-      jvm.destroyForcibly();
+      assertFalse(seen.stream().anyMatch(l -> l.contains("✓ Updated dispatch metadata")),
+          seen.toString());
+      assertTrue(seen.stream().anyMatch(l -> l.startsWith("stream-action: cancelled after")),
+          seen.toString());
+      assertFalse(seen.stream().anyMatch(l -> l.contains("\tat ")), seen.toString());
     }
-    assertFalse(seen.stream().anyMatch(l -> l.contains("✓ Updated dispatch metadata")),
-        seen.toString());
-    assertFalse(seen.stream().anyMatch(l -> l.contains("\tat ")), seen.toString());
   }
 
   @Test
@@ -116,6 +130,21 @@ class StreamActionTest {
 
     assertEquals(2, run.exitCode());
     run.assertOneLineError("stream-action: --pr is required");
+  }
+
+  /**
+   * An erk whose last line comes 30 s after "Dispatching", so only a cancel can end the run
+   * within the seconds a test allows, however slowly a loaded machine schedules the cancel.
+   */
+  private static FakeErk erkWithALastLineFarAway() {
+    FakeErk erk = FakeErk.create();
+    erk.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_11.reply());
+    erk.stubFor(ArgvPattern.prefix("launch", "pr-address"))
+        .willReturn(Reply.timeline()
+            .stderr("Dispatching pr-address workflow...").pause(Duration.ofSeconds(30))
+            .stderr("✓ Updated dispatch metadata on PR #7911")
+            .exitCode(0));
+    return erk;
   }
 
   private static double seconds(String line) {
