@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(60)
 class StreamActionTest {
@@ -88,10 +88,11 @@ class StreamActionTest {
    * inherits that, so there the SIGINT case cannot run and is skipped, saying why.
    */
   @ParameterizedTest(name = "SIG{0}")
-  @ValueSource(strings = {"INT", "TERM"})
-  void aShutdownSignalInASeparateJvmCancelsAndLeavesNoProcess(String signal) throws Exception {
+  @CsvSource({"INT, 2", "TERM, 15"})
+  void aShutdownSignalInASeparateJvmCancelsAndLeavesNoProcess(String signal, int number)
+      throws Exception {
     // A child inherits ignored signals: the example's JVM would ignore what this one ignores.
-    assumeFalse(ignores(ProcessHandle.current().pid(), signal), "SIG" + signal + " is ignored in"
+    assumeFalse(ignores(ProcessHandle.current().pid(), number), "SIG" + signal + " is ignored in"
         + " this environment, and a JVM started with a shutdown signal ignored keeps ignoring it");
     try (FakeErk erk = erkWithALastLineFarAway()) {
       String classPath = System.getProperty("java.class.path");
@@ -164,12 +165,11 @@ class StreamActionTest {
   }
 
   /** Whether the process ignores the signal, from the SigIgn mask of its /proc status. */
-  private static boolean ignores(long pid, String signal) throws IOException {
-    int number = signal.equals("INT") ? 2 : 15;
+  private static boolean ignores(long pid, int signal) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("SigIgn:")) {
         long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
-        return (mask & (1L << (number - 1))) != 0;
+        return (mask & (1L << (signal - 1))) != 0;
       }
     }
     return false;

@@ -36,9 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Execution extends NuAbstractProcessHandler {
   private static final long POLL_MILLIS = 50;
-  private static final long FIRST_FAST_POLL_MICROS = 50;
-  private static final long LAST_FAST_POLL_MICROS = 1000;
-  private static final int FAST_POLLS = 300;
   private static final long LINGER_MILLIS = 50;
 
   /** How to run the process. */
@@ -66,7 +63,7 @@ public final class Execution extends NuAbstractProcessHandler {
   private ProcessOutput stdout = new BoundedCollector(0, () -> {});
   private ProcessOutput stderr = stdout;
   private long pid = -1;
-  private long procStartTime = -1;
+  private @Nullable ExitProbe probe;
   private boolean started;
   private boolean stdoutDone;
   private boolean stderrDone;
@@ -155,8 +152,7 @@ public final class Execution extends NuAbstractProcessHandler {
     started = true;
     pid = process.getPID();
     process.closeStdin(true);
-    ProcStat stat = ProcStat.read(pid);
-    procStartTime = stat == null ? -1 : stat.startTime();
+    probe = new ExitProbe(pid);
     tree = ChildTree.of(process);
     ChildRegistry.register(this);
     timeoutTask = scheduler.schedule(
@@ -237,34 +233,25 @@ public final class Execution extends NuAbstractProcessHandler {
       if (exitCode == null && !fastPolling) {
         // The child closed the pipe itself and may exit a moment later: look again soon.
         fastPolling = true;
-        scheduleFastPoll(FAST_POLLS, FIRST_FAST_POLL_MICROS);
+        ExitProbe.pollSoon(scheduler, this::pollExitUntilFinished);
       }
     }
     tryFinish();
   }
 
-  private void scheduleFastPoll(int remaining, long delayMicros) {
-    if (remaining <= 0 || finished) {
-      return;
-    }
-    scheduler.schedule(() -> {
-      synchronized (this) {
-        pollExit();
-        if (exitCode == null) {
-          scheduleFastPoll(remaining - 1, Math.min(LAST_FAST_POLL_MICROS, delayMicros * 2));
-        }
-      }
-    }, delayMicros, TimeUnit.MICROSECONDS);
+  /** Polls the exit; true once there is nothing left to poll for. */
+  private synchronized boolean pollExitUntilFinished() {
+    pollExit();
+    return finished || exitCode != null;
   }
 
   private synchronized void pollExit() {
-    if (finished || exitCode != null || pid < 0) {
+    if (finished || exitCode != null || probe == null) {
       return;
     }
-    ProcStat stat = ProcStat.read(pid);
-    if (stat != null && stat.hasExited()
-        && (procStartTime < 0 || stat.startTime() == procStartTime)) {
-      exitObserved(stat.exitCode());
+    Integer code = probe.exitCode();
+    if (code != null) {
+      exitObserved(code);
     }
   }
 
@@ -387,7 +374,6 @@ public final class Execution extends NuAbstractProcessHandler {
     }
   }
 
-  /** Kills the tree at once, for JVM shutdown. */
   /** Kills the tree at once for JVM shutdown; the call ends as cancelled. */
   void killNow() {
     ChildTree running;
@@ -407,5 +393,4 @@ public final class Execution extends NuAbstractProcessHandler {
   private ErkCancelledException shutdownCancel() {
     return new ErkCancelledException(spec.command(), "the JVM is shutting down");
   }
-
 }
