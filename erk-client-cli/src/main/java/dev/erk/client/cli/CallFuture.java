@@ -21,4 +21,11 @@ final class CallFuture<T> extends CompletableFuture<T> {
     }
     return cancelled;
   }
+
+  /** Fails this call with {@code reason} and stops its process, if it has not completed yet. */
+  void abandon(dev.erk.client.ErkException reason) {
+    if (completeExceptionally(reason)) {
+      onCancel.run();
+    }
+  }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -57,12 +56,12 @@ public final class CliErkClient implements ErkClient {
   private final Spawner spawner;
   private final PlanListing listing;
   private final GenerationDetector detector;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CallRegistry calls = new CallRegistry();
 
   private CliErkClient(ClientConfig config, Builder origin) {
     this.config = config;
     this.origin = origin;
-    this.spawner = new Spawner(config);
+    this.spawner = new Spawner(config, calls);
     this.detector = new GenerationDetector(config.generation(), this::versionAsync,
         () -> spawner.collect(command(List.of("exec", "land-execute", "--help")),
             config.actionTimeout()),
@@ -99,7 +98,8 @@ public final class CliErkClient implements ErkClient {
   public CompletableFuture<PlanList> listPlansAsync(PlanQuery query) {
     checkOpen();
     Duration timeout = query.timeout() != null ? query.timeout() : config.dataTimeout();
-    return listing.list(command(query.arguments()), timeout);
+    List<String> command = command(query.arguments());
+    return async(command, () -> listing.list(command, timeout));
   }
 
   /**
@@ -127,27 +127,45 @@ public final class CliErkClient implements ErkClient {
   @Override
   public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
     checkOpen();
-    return Futures.compose(detector.forRequest(request), generation -> {
-      List<String> command = command(request.arguments(generation));
-      CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
-      return Futures.chain(collected, c -> c.toResult(config.json()));
-    });
+    List<String> display = command(List.of(request.display()));
+    return async(display, () -> Futures.compose(detector.forRequest(request), display,
+        generation -> {
+          List<String> command = command(request.arguments(generation));
+          CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
+          return Futures.chain(collected, command, c -> c.toResult(config.json()));
+        }));
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Returns at once, except the first time an action whose command line differs between erk
-   * generations is started before the generation is known: then {@code erk --version} runs first
-   * (pin the generation in the builder, or call {@link #generation()} early, to avoid it).
+   * <p>Returns at once. When the action's command line differs between erk generations and the
+   * generation is not known yet, the process starts once {@code erk --version} has answered
+   * ({@link StreamHandle#pid()} is -1 until then); if the generation turns out to lack the
+   * action, the completion fails with {@link dev.erk.client.ErkUnsupportedActionException}.
+   *
+   * @throws dev.erk.client.ErkUnsupportedActionException if the generation is known and lacks
+   *     the action
    */
   @Override
   public StreamHandle stream(ActionRequest request, LineListener listener) {
     checkOpen();
-    ErkGeneration generation =
-        Blocking.await(detector.forRequest(request), command(List.of(request.display())));
-    List<String> command = command(request.arguments(generation));
+    CompletableFuture<ErkGeneration> generation = detector.forRequest(request);
+    CompletableFuture<List<String>> command;
+    if (generation.isDone() && !generation.isCompletedExceptionally()) {
+      command = CompletableFuture.completedFuture(command(request.arguments(generation.join())));
+    } else {
+      command = generation.thenApply(g -> command(request.arguments(g)));
+    }
     return spawner.stream(request, command, timeoutFor(request), listener);
+  }
+
+  /** Never throws but for a closed client: every failure completes the future. */
+  @Override
+  public CompletableFuture<ActionResult> streamAsync(ActionRequest request, LineListener listener) {
+    checkOpen();
+    List<String> display = command(List.of(request.display()));
+    return async(display, () -> stream(request, listener).completion());
   }
 
   @Override
@@ -159,7 +177,8 @@ public final class CliErkClient implements ErkClient {
   public CompletableFuture<ErkVersion> versionAsync() {
     checkOpen();
     List<String> command = command(List.of("--version"));
-    return Futures.chain(spawner.collect(command, config.actionTimeout()), collected -> {
+    return async(command, () -> Futures.chain(spawner.collect(command, config.actionTimeout()),
+        command, collected -> {
       ActionResult result = collected.toResult(config.json());
       if (!result.success()) {
         throw new ErkCommandFailedException(result);
@@ -171,14 +190,35 @@ public final class CliErkClient implements ErkClient {
         throw new ErkUnreadableOutputException("`" + ErkException.describe(command)
             + "` printed no version: " + out, command, out, 0, e);
       }
-    });
+    }));
   }
 
+  /**
+   * Cancels every call still running, those racing with this one included, and waits until
+   * their process trees are gone (at most the kill grace and 1.5 s more). Calls made afterwards
+   * throw {@link IllegalStateException}. Idempotent.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      spawner.cancelAll();
-    }
+    OpenClients.closed(this);
+    calls.close(config.killGrace().plusMillis(1500));
+  }
+
+  /**
+   * Releases everything erk-client holds in this JVM, for a host that unloads it (an IDE plugin
+   * on unload, a web application on undeploy): closes every client still open, waits for their
+   * processes to end, and ends the SDK's threads. Afterwards nothing of erk-client is referenced
+   * from outside its classes (no thread, no shutdown hook), so its class loader can be collected.
+   * A client built afterwards works as usual.
+   *
+   * <p>Without this call the same happens by itself once every client is closed: the SDK's
+   * threads end after 2 s idle and its shutdown hook exists only while processes run.
+   *
+   * @param timeout how long to wait for processes and threads to end
+   * @return true if everything ended within the timeout
+   */
+  public static boolean releaseAll(Duration timeout) {
+    return OpenClients.releaseAll(timeout);
   }
 
   @Override
@@ -202,9 +242,21 @@ public final class CliErkClient implements ErkClient {
   }
 
   private void checkOpen() {
-    if (closed.get()) {
+    if (calls.isClosed()) {
       throw new IllegalStateException("this CliErkClient is closed");
     }
+  }
+
+  /** Tracks the call for close(); turns anything it throws into its failed future. */
+  private <T> CompletableFuture<T> async(List<String> command,
+      java.util.function.Supplier<CompletableFuture<T>> call) {
+    CompletableFuture<T> future;
+    try {
+      future = call.get();
+    } catch (Throwable e) {
+      future = CompletableFuture.failedFuture(Futures.typed(e, command));
+    }
+    return calls.track(future);
   }
 
   /**
@@ -302,8 +354,10 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
-     * Where listener callbacks run and futures complete. Default: a small shared pool of daemon
-     * threads. Lines of one action are still delivered one at a time, in order.
+     * Where line listeners run. Default: the SDK's own daemon threads, a thread per busy
+     * listener. Lines of one action are still delivered one at a time, in order. Futures are
+     * always completed by the SDK's threads, so a listener that blocks this executor delays
+     * only lines, never another call's completion.
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = executor;
@@ -340,7 +394,9 @@ public final class CliErkClient implements ErkClient {
      *     {@code erk} on the JVM's PATH; the message lists the directories searched
      */
     public CliErkClient build() {
-      return new CliErkClient(ConfigResolver.resolve(this), copy());
+      CliErkClient client = new CliErkClient(ConfigResolver.resolve(this), copy());
+      OpenClients.opened(client);
+      return client;
     }
 
     Builder copy() {

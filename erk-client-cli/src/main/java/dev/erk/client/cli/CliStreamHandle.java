@@ -2,21 +2,110 @@ package dev.erk.client.cli;
 
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
+import dev.erk.client.ErkCancelledException;
+import dev.erk.client.ErkException;
+import dev.erk.client.ErkTimeoutException;
+import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.LineListener;
+import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.Execution;
-import java.util.concurrent.CompletableFuture;
+import dev.erk.client.cli.internal.LineDelivery;
+import dev.erk.client.cli.internal.LineStream;
+import dev.erk.client.cli.internal.SdkThreads;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
-/** The {@link StreamHandle} of one streaming erk process. */
+/**
+ * The {@link StreamHandle} of one streaming erk process. It exists before the process does: a
+ * stream whose command line waits for generation detection is started when that completes.
+ *
+ * <p>{@link #completion()} completes normally once the process has exited and the listener has
+ * returned from the last line; exceptionally as soon as the process is gone after a cancel, a
+ * timeout or a failure, without waiting for the listener. The call's timeout covers the delivery:
+ * a listener still busy when it expires does not hold the completion.
+ */
 final class CliStreamHandle implements StreamHandle {
-  private final ActionRequest request;
-  private final Execution execution;
-  private final CompletableFuture<ActionResult> completion;
+  private static final int TAIL_CHARS = 64 * 1024;
+  private static final int MAX_LINE_CHARS = 1024 * 1024;
 
-  CliStreamHandle(ActionRequest request, Execution execution,
-      CompletableFuture<ActionResult> completion) {
+  private final ActionRequest request;
+  private final ClientConfig config;
+  private final Duration timeout;
+  private final long startNanos = System.nanoTime();
+  private final LineDelivery delivery;
+  private final LineStream out;
+  private final LineStream err;
+  private final CallFuture<ActionResult> completion = new CallFuture<>(this::cancel);
+  private volatile @Nullable Execution execution;
+
+  CliStreamHandle(ActionRequest request, ClientConfig config, Duration timeout,
+      LineListener listener) {
     this.request = request;
-    this.execution = execution;
-    this.completion = completion;
+    this.config = config;
+    this.timeout = timeout;
+    String command = ErkException.describe(request.arguments());
+    this.delivery = new LineDelivery(listener, config.callbackExecutor(), config.outputLimit(),
+        this::listenerTooSlow, config.logger(), command);
+    this.out = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
+    this.err = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
+  }
+
+  void start(Execution started) {
+    execution = started;
+    if (completion.isDone()) {
+      started.cancel();
+      return;
+    }
+    started.exit().whenComplete((exit, error) -> {
+      if (error != null) {
+        delivery.abort();
+        completion.completeExceptionally(Futures.unwrap(error));
+      } else {
+        awaitDelivery(started, exit);
+      }
+    });
+    started.start(out, err);
+  }
+
+  void failBeforeStart(ErkException error) {
+    delivery.abort();
+    completion.completeExceptionally(error);
+  }
+
+  private void awaitDelivery(Execution finished, Execution.Exit exit) {
+    long remaining = timeout.toNanos() - (System.nanoTime() - startNanos);
+    ScheduledFuture<?> deadline = SdkThreads.scheduler().schedule(() -> {
+      delivery.abort();
+      completion.completeExceptionally(new ErkTimeoutException(finished.command(), timeout));
+    }, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+    delivery.finish(() -> {
+      deadline.cancel(false);
+      try {
+        byte[] stdout = out.tail().getBytes(StandardCharsets.UTF_8);
+        Collected collected = new Collected(finished.command(), exit.exitCode(), stdout,
+            stdout.length, err.tail(), exit.duration());
+        completion.complete(collected.toResult(config.json()));
+      } catch (Throwable e) {
+        completion.completeExceptionally(Futures.typed(e, finished.command()));
+      }
+    });
+  }
+
+  private void listenerTooSlow() {
+    Execution running = execution;
+    if (running != null) {
+      List<String> command = running.command();
+      running.terminate(new ErkUnreadableOutputException("the line listener of `"
+          + ErkException.describe(command) + "` fell more than " + config.outputLimit()
+          + " bytes behind (each pending line counts " + LineDelivery.LINE_OVERHEAD
+          + " bytes plus 2 per character; see outputLimit); the command was killed",
+          command, "", -1, null));
+    }
   }
 
   @Override
@@ -26,7 +115,8 @@ final class CliStreamHandle implements StreamHandle {
 
   @Override
   public long pid() {
-    return execution.pid();
+    Execution running = execution;
+    return running == null ? -1 : running.pid();
   }
 
   @Override
@@ -36,11 +126,18 @@ final class CliStreamHandle implements StreamHandle {
 
   @Override
   public void cancel() {
-    execution.cancel();
+    Execution running = execution;
+    if (running != null && running.isRunning()) {
+      running.cancel();
+    } else {
+      delivery.abort();
+      completion.completeExceptionally(new ErkCancelledException(
+          running != null ? running.command() : request.arguments()));
+    }
   }
 
   @Override
-  public CompletableFuture<ActionResult> completion() {
+  public java.util.concurrent.CompletableFuture<ActionResult> completion() {
     return completion;
   }
 

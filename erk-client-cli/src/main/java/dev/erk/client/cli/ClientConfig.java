@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
-/** A client's resolved configuration; built by {@link CliErkClient.Builder}. */
+/**
+ * A client's resolved configuration; built by {@link CliErkClient.Builder}. A null {@code
+ * callbackExecutor} means the SDK's own workers.
+ */
 record ClientConfig(
     Path executable,
     Path workingDirectory,
@@ -18,7 +21,7 @@ record ClientConfig(
     Duration killGrace,
     long outputLimit,
     ErkJson json,
-    Executor callbackExecutor,
+    @Nullable Executor callbackExecutor,
     System.Logger logger,
     @Nullable ErkGeneration generation,
     boolean coalesce) {}

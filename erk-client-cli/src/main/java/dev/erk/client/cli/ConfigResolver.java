@@ -1,6 +1,5 @@
 package dev.erk.client.cli;
 
-import dev.erk.client.cli.internal.SharedThreads;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ final class ConfigResolver {
   private ConfigResolver() {}
 
   static ClientConfig resolve(CliErkClient.Builder b) {
+    JacksonCheck.check();
     Path executable = b.executable != null
         ? b.executable.toAbsolutePath()
         : Executables.onPath("erk", System.getenv("PATH"));
@@ -24,7 +24,7 @@ final class ConfigResolver {
     ErkJson json = b.objectMapper != null ? ErkJson.create(b.objectMapper) : ErkJson.create();
     return new ClientConfig(executable, workingDirectory, Collections.unmodifiableMap(environment),
         b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
-        b.callbackExecutor != null ? b.callbackExecutor : SharedThreads.callbackExecutor(),
+        b.callbackExecutor,
         System.getLogger(b.loggerName), b.generation, b.coalesce);
   }
 }

@@ -32,7 +32,8 @@ final class GenerationDetector {
   private final Supplier<CompletableFuture<Collected>> landHelp;
   private final System.Logger logger;
   private volatile @Nullable ErkGeneration fromRows;
-  private @Nullable CompletableFuture<ErkGeneration> fromVersion;
+  private volatile @Nullable ErkGeneration detected;
+  private @Nullable CompletableFuture<ErkGeneration> attempt;
 
   GenerationDetector(@Nullable ErkGeneration pinned,
       Supplier<CompletableFuture<ErkVersion>> version,
@@ -63,30 +64,69 @@ final class GenerationDetector {
     return detect();
   }
 
-  /** The generation, detecting it if it is not known yet. */
+  /**
+   * The generation, detecting it if it is not known yet. Concurrent callers share one attempt, but
+   * each gets its own future: cancelling it, or interrupting a thread that waits for it, leaves
+   * the attempt running for the others. A failed attempt is not kept: the next call tries again.
+   */
   CompletableFuture<ErkGeneration> detect() {
     ErkGeneration known = known();
     if (known != null) {
       return CompletableFuture.completedFuture(known);
     }
+    CompletableFuture<ErkGeneration> shared;
+    boolean started = false;
     synchronized (this) {
-      if (fromVersion == null) {
-        fromVersion = version.get().thenCompose(this::byVersion).exceptionally(error -> {
-          // One line: the cause names the command and what went wrong; its trace says nothing
-          // more to the reader of a warning.
-          logger.log(Level.WARNING, "could not detect the erk generation ("
-              + Blocking.unwrap(error, List.of("erk", "--version")).getMessage() + "); using the current one (pin"
-              + " it with CliErkClient.builder().generation(…))");
-          logger.log(Level.DEBUG, "generation detection failed", error);
-          return ErkGeneration.CURRENT;
-        });
+      if (attempt == null) {
+        attempt = new CompletableFuture<>();
+        started = true;
       }
-      return fromVersion;
+      shared = attempt;
     }
+    if (started) {
+      CompletableFuture<ErkGeneration> mine = shared;
+      CompletableFuture<ErkGeneration> run;
+      try {
+        run = version.get().thenCompose(this::byVersion);
+      } catch (Throwable e) {
+        run = CompletableFuture.failedFuture(e);
+      }
+      run.whenComplete((generation, error) -> {
+        synchronized (this) {
+          if (error == null) {
+            detected = generation;
+          }
+          if (attempt == mine) {
+            attempt = null;
+          }
+        }
+        if (error != null) {
+          mine.completeExceptionally(error);
+        } else {
+          mine.complete(generation);
+        }
+      });
+    }
+    return shared.handle((generation, error) -> {
+      if (error == null) {
+        return generation;
+      }
+      // One line: the cause names the command and what went wrong; its trace says nothing more
+      // to the reader of a warning.
+      logger.log(Level.WARNING, "could not detect the erk generation ("
+          + Futures.typed(Futures.unwrap(error), List.of("erk", "--version")).getMessage()
+          + "); using the current one (pin it with CliErkClient.builder().generation(…))");
+      logger.log(Level.DEBUG, "generation detection failed", error);
+      return ErkGeneration.CURRENT;
+    });
   }
 
   private @Nullable ErkGeneration known() {
-    return pinned != null ? pinned : fromRows;
+    if (pinned != null) {
+      return pinned;
+    }
+    ErkGeneration rows = fromRows;
+    return rows != null ? rows : detected;
   }
 
   private CompletableFuture<ErkGeneration> byVersion(ErkVersion v) {

@@ -3,11 +3,15 @@ package dev.erk.client.cli;
 import dev.erk.client.ErkCommandFailedException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.PlanList;
+import dev.erk.client.cli.internal.SdkThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * Runs {@code erk exec dash-data} and decodes its answer, sharing one process among concurrent
  * identical calls (single flight).
  *
- * <p>Each caller gets its own future. Cancelling it detaches that caller only; the shared process
- * is cancelled when every caller has cancelled. A call that arrives after the shared process has
- * finished starts a new one, so results are never stale.
+ * <p>Each caller gets its own future and its own timeout. Cancelling the future, or its timeout
+ * expiring, detaches that caller only; the shared process runs as long as some caller still waits,
+ * and is cancelled when none does. A call that arrives after the shared process has finished
+ * starts a new one, so results are never stale.
  */
 final class PlanListing {
   private final ClientConfig config;
@@ -39,10 +44,11 @@ final class PlanListing {
       boolean[] created = {false};
       Flight flight = flights.computeIfAbsent(command, key -> {
         created[0] = true;
-        return new Flight(key, fetch(key, timeout));
+        // No timeout of its own: each caller's timeout ends that caller's wait.
+        return new Flight(key, fetch(key, null));
       });
       flight.watch();
-      CompletableFuture<PlanList> joined = flight.join(created[0]);
+      CompletableFuture<PlanList> joined = flight.join(created[0], timeout);
       if (joined != null) {
         return joined;
       }
@@ -50,8 +56,8 @@ final class PlanListing {
     }
   }
 
-  private CompletableFuture<PlanList> fetch(List<String> command, Duration timeout) {
-    return Futures.chain(spawner.collect(command, timeout), this::decode);
+  private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout) {
+    return Futures.chain(spawner.collect(command, timeout), command, this::decode);
   }
 
   private PlanList decode(Collected collected) {
@@ -109,7 +115,7 @@ final class PlanListing {
      * caller that created the flight always joins it, even if it ended at once (e.g. erk could
      * not start).
      */
-    synchronized @Nullable CallFuture<PlanList> join(boolean creator) {
+    synchronized @Nullable CallFuture<PlanList> join(boolean creator, Duration timeout) {
       // Dependents of a future run in LIFO order, so a caller can wake before end() ran: a
       // finished flight must not be joined by a newcomer, or it would get a stale answer.
       if ((over || shared.isDone()) && !creator) {
@@ -117,9 +123,15 @@ final class PlanListing {
       }
       callers++;
       CallFuture<PlanList> mine = new CallFuture<>(this::leave);
+      ScheduledFuture<?> expiry = SdkThreads.scheduler().schedule(() -> {
+        if (mine.completeExceptionally(new ErkTimeoutException(key, timeout))) {
+          leave();
+        }
+      }, timeout.toNanos(), TimeUnit.NANOSECONDS);
       shared.whenComplete((plans, error) -> {
+        expiry.cancel(false);
         if (error != null) {
-          mine.completeExceptionally(error);
+          mine.completeExceptionally(Futures.unwrap(error));
         } else {
           mine.complete(plans);
         }

@@ -1,100 +1,131 @@
 package dev.erk.client.cli.internal;
 
 import com.zaxxer.nuprocess.NuProcess;
-import com.zaxxer.nuprocess.internal.BasePosixProcess;
-import com.zaxxer.nuprocess.internal.ReferenceCountedFileDescriptor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What identifies a child's process tree for killing it: the child's handle (its start time
- * guards against a recycled pid) and the pipes it was given for stdout and stderr, by which
- * processes that outlived the child are found.
+ * A child's process tree, and how to end it: the child, its descendants, and every process that
+ * holds the write end of the child's stdout or stderr (a grandchild that outlived the child is
+ * re-parented and no longer a descendant, but it still writes into the child's output).
+ *
+ * <p>Ending a tree freezes it first: every member gets {@code SIGSTOP}, rounds repeat until no new
+ * member appears, then all get {@code SIGTERM} and {@code SIGCONT}. A stopped process handles the
+ * pending SIGTERM before it runs another instruction, so a parent shell never sees its child die
+ * and runs its next step. Whatever still lives after the grace period gets {@code SIGKILL}.
  */
-final class ChildTree {
+public final class ChildTree {
+  private static final int FREEZE_ROUNDS = 5;
+
+  private final ProcessPlatform platform;
   private final @Nullable ProcessHandle root;
   private final @Nullable String stdoutPipe;
   private final @Nullable String stderrPipe;
 
-  private ChildTree(@Nullable ProcessHandle root, @Nullable String stdoutPipe,
-      @Nullable String stderrPipe) {
+  private ChildTree(ProcessPlatform platform, @Nullable ProcessHandle root,
+      @Nullable String stdoutPipe, @Nullable String stderrPipe) {
+    this.platform = platform;
     this.root = root;
     this.stdoutPipe = stdoutPipe;
     this.stderrPipe = stderrPipe;
   }
 
-  /**
-   * Records the tree of a child that has just started.
-   *
-   * <p>The pipes are named by this JVM's read ends, not by the child's descriptors: a child that
-   * exits at once may already be a zombie here, with no descriptors left to read, while the
-   * grandchild it started still holds the pipes.
-   */
-  static ChildTree of(NuProcess process) {
-    long pid = process.getPID();
-    String stdoutPipe = readEndOf(process, true);
-    String stderrPipe = readEndOf(process, false);
-    return new ChildTree(ProcessHandle.of(pid).orElse(null),
-        stdoutPipe != null ? stdoutPipe : pipeOf(pid, 1),
-        stderrPipe != null ? stderrPipe : pipeOf(pid, 2));
+  /** The tree of a child that has just started. */
+  static ChildTree of(NuProcess process, ProcessPlatform platform) {
+    return new ChildTree(platform, ProcessHandle.of(process.getPID()).orElse(null),
+        platform.pipeOf(process, true), platform.pipeOf(process, false));
   }
 
-  /** A tree not started: there is nothing to kill. */
+  /** The tree of any process: its descendants only. For processes the SDK did not start. */
+  public static ChildTree of(ProcessHandle root) {
+    return new ChildTree(ProcessPlatform.current(), root, null, null);
+  }
+
+  /** No process at all. */
   static ChildTree none() {
-    return new ChildTree(null, null, null);
+    return new ChildTree(PortableProcesses.INSTANCE, null, null, null);
   }
 
   /** The pipes whose streams have not ended, so whose read end this JVM still holds. */
-  Set<String> openPipes(boolean stdoutDone, boolean stderrDone) {
+  Set<String> pipes(boolean stdoutOpen, boolean stderrOpen) {
     Set<String> open = new HashSet<>();
-    if (!stdoutDone && stdoutPipe != null) {
+    if (stdoutOpen && stdoutPipe != null) {
       open.add(stdoutPipe);
     }
-    if (!stderrDone && stderrPipe != null) {
+    if (stderrOpen && stderrPipe != null) {
       open.add(stderrPipe);
     }
     return open;
   }
 
-  /** Both pipes, whether or not their streams have ended. */
-  Set<String> recordedPipes() {
-    return openPipes(false, false);
-  }
-
-  /** True when the child has exited (or is unknown). */
+  /** True when the child has exited (or is unknown): then its descendants are orphans. */
   boolean isGone() {
-    return ProcessTree.isGone(root);
+    return root == null || !platform.isRunning(root);
   }
 
   /**
-   * Kills the tree on the reaper thread (scanning /proc must not hold up the pump thread), looking
-   * for holders of {@code pipes} first and of {@code openPipes} after the grace.
+   * Freezes and terminates the tree now, on the calling thread, and kills what is left after
+   * {@code grace} (on a worker). Pipes are looked for only once the child has exited, when
+   * {@code openPipes} names those still held.
    */
-  void kill(Set<String> pipes, Supplier<Set<String>> openPipes, Duration grace,
-      ScheduledExecutorService scheduler) {
-    ProcessHandle target = root;
-    SharedThreads.reaper().execute(
-        () -> ProcessTree.terminate(target, pipes, openPipes, grace, scheduler));
+  public void terminate(Supplier<Set<String>> openPipes, Duration grace) {
+    Set<ProcessHandle> frozen = new LinkedHashSet<>();
+    List<ProcessHandle> unfrozen = new ArrayList<>();
+    for (int round = 0; round < FREEZE_ROUNDS; round++) {
+      List<ProcessHandle> found = members(isGone() ? openPipes.get() : Set.of());
+      found.removeIf(p -> frozen.contains(p) || unfrozen.contains(p));
+      if (found.isEmpty()) {
+        break;
+      }
+      // The root first: a frozen parent starts no new child while its children are collected.
+      for (int i = found.size() - 1; i >= 0; i--) {
+        ProcessHandle member = found.get(i);
+        (Signals.stop(member) ? frozen : unfrozen).add(member);
+      }
+    }
+    frozen.forEach(Signals::terminate);
+    unfrozen.forEach(Signals::terminate);
+    frozen.forEach(Signals::resume);
+    List<ProcessHandle> victims = new ArrayList<>(frozen);
+    victims.addAll(unfrozen);
+    SdkThreads.scheduler().schedule(
+        () -> SdkThreads.execute(() -> killSurvivors(victims, openPipes)),
+        grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void killSurvivors(List<ProcessHandle> victims, Supplier<Set<String>> openPipes) {
+    Set<ProcessHandle> survivors = new LinkedHashSet<>();
+    for (ProcessHandle victim : victims) {
+      if (victim.isAlive()) {
+        survivors.add(victim);
+        survivors.addAll(victim.descendants().collect(Collectors.toList()));
+      }
+    }
+    survivors.addAll(members(isGone() ? openPipes.get() : Set.of()));
+    survivors.forEach(Signals::kill);
   }
 
   /**
-   * Kills the tree at once, for JVM shutdown. NuProcess's own hook runs at the same time and
-   * kills the child, so the tree is looked at again until nothing of it is running.
+   * Kills the tree at once, for JVM shutdown, looking again until nothing of it runs: the child
+   * may be dying already while its descendants are re-parented.
    */
   void killNow() {
+    Set<String> pipes = pipes(true, true);
     for (int round = 0; round < 10; round++) {
-      List<ProcessHandle> running = ProcessTree.collect(root, recordedPipes()).stream()
-          .filter(ProcessTree::isRunning).collect(Collectors.toList());
+      List<ProcessHandle> running = members(pipes).stream()
+          .filter(platform::isRunning).collect(Collectors.toList());
       if (running.isEmpty()) {
         return;
       }
-      running.forEach(ProcessHandle::destroyForcibly);
+      running.forEach(Signals::kill);
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -104,25 +135,21 @@ final class ChildTree {
     }
   }
 
-  /**
-   * The pipe behind NuProcess's read end of the child's stdout or stderr, or null where NuProcess
-   * does not expose it (its POSIX processes do, through their public descriptor holders).
-   */
-  private static @Nullable String readEndOf(NuProcess process, boolean stdout) {
-    if (!(process instanceof BasePosixProcess posix)) {
-      return null;
+  /** The root's descendants, the writers of the pipes and their descendants, then the root. */
+  List<ProcessHandle> members(Set<String> pipes) {
+    Set<ProcessHandle> found = new LinkedHashSet<>();
+    if (root != null) {
+      found.addAll(root.descendants().collect(Collectors.toList()));
     }
-    ReferenceCountedFileDescriptor descriptor = stdout ? posix.getStdout() : posix.getStderr();
-    int fd = descriptor.acquire();
-    try {
-      return fd < 0 ? null : pipeOf(ProcessHandle.current().pid(), fd);
-    } finally {
-      descriptor.release();
+    for (ProcessHandle writer : platform.pipeWriters(pipes)) {
+      found.add(writer);
+      found.addAll(writer.descendants().collect(Collectors.toList()));
     }
-  }
-
-  private static @Nullable String pipeOf(long pid, int fd) {
-    String target = ProcessTree.fdTarget(pid, fd);
-    return target != null && target.startsWith("pipe:") ? target : null;
+    if (root != null) {
+      found.remove(root);
+      found.add(root);
+    }
+    found.removeIf(p -> p.pid() == ProcessHandle.current().pid());
+    return new ArrayList<>(found);
   }
 }

@@ -12,100 +12,103 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a child process: spawns it with NuProcess, routes its output, notices its exit, and
- * kills its process tree on cancel, timeout or overflow.
+ * One run of a child process: spawns it, routes its output, notices its exit, and ends its
+ * process tree on cancel, timeout or failure. The core every call of the SDK goes through.
  *
- * <p>The exit is read from {@code /proc/<pid>/stat} (see {@link ProcStat}) the moment a pipe
- * closes, or by a 50 ms poll while they stay open: faster than NuProcess's dead-pool poll, and
- * exact about signals, which NuProcess reports as bare signal numbers. A child that exits while
- * a grandchild keeps its pipes open completes promptly: the pipe holders are killed and the
- * output ends there.
+ * <p><b>Threads.</b> {@link #start} returns at once; the child is spawned on an SDK worker, so a
+ * caller never blocks and never holds native state of the spawn. Output arrives on NuProcess's
+ * pump thread and goes to the {@link ProcessOutput}s under this object's lock; everything done
+ * there is short. {@link #exit()} is completed on an SDK worker, never on the pump thread.
  *
- * <p>NuProcess callbacks run on its pump thread; everything here is short and non-blocking, and
- * {@link #exit()} is completed on the {@code completer} executor, never on the pump thread.
+ * <p><b>Exit.</b> The exit is noticed without polling: when a pipe reaches its end (the platform
+ * can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports the
+ * child's exit ({@link ProcessHandle#onExit()}, which waits without reaping), or when NuProcess
+ * reaps it. A child that exits while a process it started keeps its pipes open ends the call a
+ * moment later: the pipes' holders are killed.
+ *
+ * <p><b>Ending.</b> Once {@link #terminate} takes effect, no more output reaches the outputs
+ * (they are {@linkplain ProcessOutput#abort() aborted}), the tree is frozen and killed (see
+ * {@link ChildTree}), and {@link #exit()} fails with the reason as soon as the child and its
+ * pipes are gone, or after the kill grace and one more second at the latest.
  */
 public final class Execution extends NuAbstractProcessHandler {
-  private static final long POLL_MILLIS = 50;
   private static final long LINGER_MILLIS = 50;
 
-  /** How to run the process. */
+  /**
+   * How to run the process.
+   *
+   * @param timeout how long it may run; null for no limit (its owner ends it)
+   */
   public record Spec(
       List<String> command,
       Path workingDirectory,
       Map<String, String> environment,
-      Duration timeout,
-      Duration killGrace,
-      Executor completer) {}
+      @Nullable Duration timeout,
+      Duration killGrace) {}
 
   /** How the process ended: its exit code ({@code 128 + signal} if killed) and run time. */
   public record Exit(int exitCode, Duration duration, long pid) {}
 
-  static {
-    // Before NuProcess starts its first process, which is when it reads its own hook setting.
-    ChildRegistry.configureNuProcess();
+  /** Where an execution is in its life; it only moves forward. */
+  private enum Phase {
+    /** Created; nothing spawned. */
+    NEW,
+    /** A worker is spawning the child. */
+    STARTING,
+    /** The child runs, or its exit or the end of its output has not been seen yet. */
+    RUNNING,
+    /** Over: {@link #exit} is completed, or being completed. */
+    DONE
   }
 
   private final Spec spec;
+  private final ProcessPlatform platform = ProcessPlatform.current();
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
-  private final ScheduledExecutorService scheduler = SharedThreads.scheduler();
-  private ChildTree tree = ChildTree.none();
-  private final long startNanos = System.nanoTime();
+  private final long createdNanos = System.nanoTime();
+  private Phase phase = Phase.NEW;
   private ProcessOutput stdout = new BoundedCollector(0, () -> {});
   private ProcessOutput stderr = stdout;
+  private boolean stdoutOpen;
+  private boolean stderrOpen;
+  private ChildTree tree = ChildTree.none();
   private long pid = -1;
-  private @Nullable ExitProbe probe;
-  private boolean started;
-  private boolean stdoutDone;
-  private boolean stderrDone;
-  private boolean finished;
-  private boolean lingering;
-  private boolean fastPolling;
-  private @Nullable Integer exitCode;
+  private long startTime = -1;
+  private OptionalInt exitCode = OptionalInt.empty();
   private long exitNanos;
+  private boolean outlived;
   private @Nullable ErkException failure;
   private @Nullable ScheduledFuture<?> timeoutTask;
-  private @Nullable ScheduledFuture<?> pollTask;
 
   public Execution(Spec spec) {
     this.spec = spec;
   }
 
-  /** Spawns the process; its output goes to the given sinks. Never throws: see {@link #exit()}. */
+  /** Spawns the process on a worker; its output goes to the given outputs. Never throws. */
   public void start(ProcessOutput stdout, ProcessOutput stderr) {
     synchronized (this) {
+      if (phase != Phase.NEW) {
+        return;
+      }
+      phase = Phase.STARTING;
       this.stdout = stdout;
       this.stderr = stderr;
     }
-    NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
-    builder.setCwd(spec.workingDirectory());
-    builder.setProcessListener(this);
-    NuProcess process = null;
-    RuntimeException error = null;
-    try {
-      process = builder.start();
-    } catch (RuntimeException e) {
-      error = e;
-    }
-    if (process == null || error != null) {
-      startFailed(error);
-    }
+    SdkThreads.execute(this::spawn);
   }
 
   /**
-   * Completes when the process has exited and both pipes are drained: normally with the
-   * {@link Exit} (whatever the exit code), exceptionally with {@link ErkStartException}, or with
-   * the reason the process was killed ({@link ErkCancelledException}, {@link ErkTimeoutException},
-   * or the exception given to {@link #terminate}).
+   * Completes when the process has exited and both pipes are drained: normally with the {@link
+   * Exit} (whatever the exit code), exceptionally with {@link ErkStartException}, or with the
+   * reason the process was ended ({@link ErkCancelledException}, {@link ErkTimeoutException}, or
+   * the exception given to {@link #terminate}).
    */
   public CompletableFuture<Exit> exit() {
     return exit;
@@ -121,55 +124,80 @@ public final class Execution extends NuAbstractProcessHandler {
     return pid;
   }
 
-  /** True until the execution has finished. */
+  /** True until the execution is over. */
   public synchronized boolean isRunning() {
-    return !finished;
+    return phase != Phase.DONE;
   }
 
-  /** Cancels: kills the tree, and {@link #exit()} fails with {@link ErkCancelledException}. */
+  /** Cancels: ends the tree, and {@link #exit()} fails with {@link ErkCancelledException}. */
   public void cancel() {
     terminate(new ErkCancelledException(spec.command()));
   }
 
-  /** Kills the process tree; {@link #exit()} then fails with {@code reason}. Idempotent. */
+  /** Ends the process tree; {@link #exit()} then fails with {@code reason}. Idempotent. */
   public synchronized void terminate(ErkException reason) {
-    if (finished || failure != null) {
+    if (phase == Phase.DONE || failure != null) {
       return;
     }
     failure = reason;
-    if (!started) {
-      return;
+    stdout.abort();
+    stderr.abort();
+    if (phase == Phase.NEW) {
+      phase = Phase.DONE;
+      complete();
+    } else if (phase == Phase.RUNNING) {
+      endTree();
     }
-    // While the child lives, its descendants are found through it; the pipes are only worth a
-    // scan of /proc once it has exited.
-    killTree(tree.isGone() ? openPipes() : Set.of());
-    long forceAfter = spec.killGrace().toMillis() + 1000;
-    scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
+    // STARTING: onStart ends the tree as soon as there is one.
+  }
+
+  private void spawn() {
+    Throwable error = null;
+    try {
+      StartFailures.check(spec.command(), spec.workingDirectory(), spec.environment());
+      NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
+      builder.setCwd(spec.workingDirectory());
+      builder.setProcessListener(this);
+      builder.start();
+    } catch (Throwable e) {
+      error = e;
+    }
+    synchronized (this) {
+      if (phase == Phase.STARTING) {
+        // NuProcess reports a failed spawn by returning null, without onStart.
+        startFailed(error);
+      }
+    }
   }
 
   @Override
   public synchronized void onStart(NuProcess process) {
-    started = true;
     pid = process.getPID();
+    startTime = platform.startTime(pid);
     process.closeStdin(true);
-    probe = new ExitProbe(pid);
-    tree = ChildTree.of(process);
-    ChildRegistry.register(this);
-    timeoutTask = scheduler.schedule(
-        () -> terminate(new ErkTimeoutException(spec.command(), spec.timeout())),
-        spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    pollTask = scheduler.scheduleWithFixedDelay(
-        this::pollExit, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    tree = ChildTree.of(process, platform);
+    phase = Phase.RUNNING;
+    stdoutOpen = true;
+    stderrOpen = true;
+    ExitHook.register(this);
+    ProcessHandle.of(pid).ifPresent(child -> child.onExit().thenRun(this::childExited));
+    if (failure != null) {
+      endTree();
+    } else if (spec.timeout() != null) {
+      Duration timeout = spec.timeout();
+      timeoutTask = SdkThreads.scheduler().schedule(
+          () -> terminate(new ErkTimeoutException(spec.command(), timeout)),
+          timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
   }
 
   @Override
   public synchronized void onStdout(ByteBuffer buffer, boolean closed) {
-    if (!stdoutDone) {
+    if (stdoutOpen) {
       deliver(stdout, buffer);
       if (closed) {
-        stdoutDone = true;
-        stdout.finish();
-        afterStreamEnd();
+        stdoutOpen = false;
+        streamEnded(stdout);
       }
     }
     buffer.position(buffer.limit());
@@ -177,12 +205,11 @@ public final class Execution extends NuAbstractProcessHandler {
 
   @Override
   public synchronized void onStderr(ByteBuffer buffer, boolean closed) {
-    if (!stderrDone) {
+    if (stderrOpen) {
       deliver(stderr, buffer);
       if (closed) {
-        stderrDone = true;
-        stderr.finish();
-        afterStreamEnd();
+        stderrOpen = false;
+        streamEnded(stderr);
       }
     }
     buffer.position(buffer.limit());
@@ -190,152 +217,170 @@ public final class Execution extends NuAbstractProcessHandler {
 
   @Override
   public synchronized void onExit(int statusCode) {
-    if (!started) {
-      startFailed(null);
-      return;
+    if (phase == Phase.STARTING) {
+      return; // a failed spawn: spawn() reports it
     }
-    if (exitCode == null) {
-      // NuProcess reaped the child before this execution saw it exit. It reaps only after both
-      // streams reached their end, so normally nothing holds the pipes any more; a stream that
-      // has not ended is held by a process that outlived the child: end it.
-      Set<String> held = openPipes();
-      exitCode = statusCode == Integer.MIN_VALUE ? 127 : statusCode;
-      exitNanos = System.nanoTime();
-      if (!held.isEmpty()) {
-        lingering = true;
-        killTree(held);
-      }
+    if (exitCode.isEmpty()) {
+      // NuProcess reaped the child before its exit was read here. It reaps only once both
+      // streams ended, so the code it gives (a bare signal number for a signal death) is all
+      // there is.
+      exitObserved(statusCode == Integer.MIN_VALUE ? 127 : statusCode);
     }
-    finishStream(true);
-    finishStream(false);
+    endStreams();
     tryFinish();
   }
 
   private void deliver(ProcessOutput output, ByteBuffer buffer) {
-    if (!buffer.hasRemaining()) {
+    if (failure != null || !buffer.hasRemaining()) {
       return;
     }
     try {
       output.accept(buffer);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       terminate(new ErkException("reading the output of `" + ErkException.describe(spec.command())
           + "` failed: " + e, spec.command(), e));
     }
   }
 
-  private void afterStreamEnd() {
-    if ((stdoutDone || stderrDone) && exitCode == null) {
-      // A child's exit closes its pipes after it has stored its wait status, so a pipe that ends
-      // by the exit finds the status readable right here, before NuProcess reaps the child right
-      // after the second end of stream (its own report turns a signal death into a bare signal
-      // number).
-      pollExit();
-      if (exitCode == null && !fastPolling) {
-        // The child closed the pipe itself and may exit a moment later: look again soon.
-        fastPolling = true;
-        ExitProbe.pollSoon(scheduler, this::pollExitUntilFinished);
-      }
+  private void streamEnded(ProcessOutput output) {
+    if (failure == null) {
+      output.finish();
     }
+    // A child's exit closes its pipes after it has stored its wait status: a pipe that ends by
+    // the exit finds the status readable right here, before NuProcess reaps the child.
+    exitSeen();
     tryFinish();
   }
 
-  /** Polls the exit; true once there is nothing left to poll for. */
-  private synchronized boolean pollExitUntilFinished() {
-    pollExit();
-    return finished || exitCode != null;
+  /** Reads the exit status if the child has exited; called when anything suggests it has. */
+  private synchronized void exitSeen() {
+    if (phase == Phase.RUNNING && exitCode.isEmpty()) {
+      platform.exitCode(pid, startTime).ifPresent(code -> {
+        exitObserved(code);
+        tryFinish();
+      });
+    }
   }
 
-  private synchronized void pollExit() {
-    if (finished || exitCode != null || probe == null) {
-      return;
-    }
-    Integer code = probe.exitCode();
-    if (code != null) {
-      exitObserved(code);
+  /** The JDK saw the child exit (it waits without reaping, so the status is still readable). */
+  private synchronized void childExited() {
+    exitSeen();
+    if (phase == Phase.RUNNING && exitCode.isEmpty() && (stdoutOpen || stderrOpen)) {
+      // Reaped already, or a platform that cannot read the status: NuProcess reports it once
+      // the pipes end, and if they stay open, their holders must go.
+      SdkThreads.scheduler().schedule(
+          this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
   private void exitObserved(int code) {
-    exitCode = code;
+    exitCode = OptionalInt.of(code);
     exitNanos = System.nanoTime();
-    if (!(stdoutDone && stderrDone)) {
-      // The pipes usually end a moment after the exit is seen. If one is still open after that
-      // moment, a process that outlived the child holds it.
-      scheduler.schedule(this::endLingeringPipes, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    if (stdoutOpen || stderrOpen) {
+      // The pipes usually end a moment after the exit. One still open after that moment is held
+      // by a process that outlived the child.
+      SdkThreads.scheduler().schedule(
+          this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
-    tryFinish();
   }
 
-  private synchronized void endLingeringPipes() {
-    if (finished) {
+  private synchronized void endOutlivingHolders() {
+    if (phase != Phase.RUNNING || !(stdoutOpen || stderrOpen)) {
       return;
     }
-    // A stream that has ended has no writer left: only the open ones are worth a scan of /proc.
-    // Pipe inodes come from a counter and are not reused, so the names stay safe to look for.
-    Set<String> pipes = openPipes();
-    lingering = true;
-    if (!pipes.isEmpty()) {
-      killTree(pipes);
-    }
-    // Whatever holds the pipes, the call ends: the child itself has exited.
-    long forceAfter = spec.killGrace().toMillis() + 500;
-    scheduler.schedule(this::forceFinish, forceAfter, TimeUnit.MILLISECONDS);
+    outlived = true;
+    endTree();
   }
 
-  private void killTree(Set<String> pipes) {
-    tree.kill(pipes, this::openPipes, spec.killGrace(), scheduler);
+  private void endTree() {
+    ChildTree target = tree;
+    SdkThreads.execute(() -> target.terminate(this::openPipes, spec.killGrace()));
+    scheduleForceFinish();
+  }
+
+  private void scheduleForceFinish() {
+    SdkThreads.scheduler().schedule(this::forceFinish,
+        spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
   }
 
   private synchronized Set<String> openPipes() {
-    return tree.openPipes(stdoutDone, stderrDone);
+    return tree.pipes(stdoutOpen, stderrOpen);
   }
 
   private synchronized void forceFinish() {
-    if (finished) {
+    if (phase != Phase.RUNNING) {
       return;
     }
-    if (exitCode == null) {
-      exitCode = -1;
+    if (exitCode.isEmpty()) {
+      if (failure == null) {
+        failure = new ErkException("`" + ErkException.describe(spec.command()) + "` exited, but"
+            + " a process outside its tree kept its output open; its exit status is unknown",
+            spec.command(), null);
+      }
+      exitCode = OptionalInt.of(-1);
       exitNanos = System.nanoTime();
     }
-    finishStream(true);
-    finishStream(false);
+    endStreams();
     tryFinish();
   }
 
-  private void finishStream(boolean isStdout) {
-    if (isStdout && !stdoutDone) {
-      stdoutDone = true;
-      stdout.finish();
-    } else if (!isStdout && !stderrDone) {
-      stderrDone = true;
-      stderr.finish();
+  private void endStreams() {
+    if (stdoutOpen) {
+      stdoutOpen = false;
+      if (failure == null) {
+        stdout.finish();
+      }
+    }
+    if (stderrOpen) {
+      stderrOpen = false;
+      if (failure == null) {
+        stderr.finish();
+      }
     }
   }
 
   private void tryFinish() {
-    if (finished || exitCode == null || !stdoutDone || !stderrDone) {
+    if (phase != Phase.RUNNING || exitCode.isEmpty() || stdoutOpen || stderrOpen) {
       return;
     }
-    finished = true;
-    cancelTasks();
-    if (ChildRegistry.shuttingDown()) {
-      // Leave it to the JVM-exit hook, which kills what may have outlived the child.
-      if (failure == null && exitCode > 128) {
-        // A signal death now is the shutdown's doing (NuProcess's hook, ours, or a Ctrl-C sent
-        // to the whole process group), not erk failing.
+    phase = Phase.DONE;
+    if (timeoutTask != null) {
+      timeoutTask.cancel(false);
+    }
+    if (ExitHook.shuttingDown()) {
+      // Stay registered: the JVM-exit hook kills what may have outlived the child. A signal
+      // death now is the shutdown's doing (a hook, or a Ctrl-C sent to the whole process group),
+      // not erk failing.
+      if (failure == null && exitCode.getAsInt() > 128) {
         failure = shutdownCancel();
       }
-    } else if (lingering) {
+    } else if (outlived || failure != null) {
       // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
-      scheduler.schedule(() -> ChildRegistry.unregister(this),
+      SdkThreads.scheduler().schedule(() -> ExitHook.unregister(this),
           spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
     } else {
-      ChildRegistry.unregister(this);
+      ExitHook.unregister(this);
     }
+    complete();
+  }
+
+  private synchronized void startFailed(@Nullable Throwable cause) {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    phase = Phase.DONE;
+    if (failure == null) {
+      failure = StartFailures.explain(spec.command(), spec.workingDirectory(), cause);
+    }
+    complete();
+  }
+
+  /** Completes {@link #exit} on a worker, off the pump thread and off any lock. */
+  private void complete() {
     ErkException reason = failure;
-    Exit result = new Exit(exitCode, Duration.ofNanos(exitNanos - startNanos), pid);
-    complete(() -> {
+    Exit result = new Exit(exitCode.orElse(-1),
+        Duration.ofNanos((exitNanos == 0 ? System.nanoTime() : exitNanos) - createdNanos), pid);
+    SdkThreads.execute(() -> {
       if (reason != null) {
         exit.completeExceptionally(reason);
       } else {
@@ -344,49 +389,21 @@ public final class Execution extends NuAbstractProcessHandler {
     });
   }
 
-  private synchronized void startFailed(@Nullable Throwable cause) {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    cancelTasks();
-    String executable = spec.command().get(0);
-    ErkStartException error = new ErkStartException(
-        "could not start erk: " + executable + " (check that it exists and is executable)",
-        Path.of(executable), spec.command(), cause);
-    complete(() -> exit.completeExceptionally(error));
-  }
-
-  private void cancelTasks() {
-    if (timeoutTask != null) {
-      timeoutTask.cancel(false);
-    }
-    if (pollTask != null) {
-      pollTask.cancel(false);
+  /** For JVM shutdown: the call ends as cancelled, whatever kills its process. */
+  synchronized void markShutdownCancel() {
+    if (phase != Phase.DONE && failure == null) {
+      failure = shutdownCancel();
+      stdout.abort();
+      stderr.abort();
     }
   }
 
-  private void complete(Runnable completion) {
-    try {
-      spec.completer().execute(completion);
-    } catch (RejectedExecutionException e) {
-      SharedThreads.callbackExecutor().execute(completion);
-    }
-  }
-
-  /** Kills the tree at once for JVM shutdown; the call ends as cancelled. */
+  /** Kills the tree at once, for JVM shutdown; outside the lock, the pump must not wait. */
   void killNow() {
     ChildTree running;
     synchronized (this) {
-      if (!started) {
-        return;
-      }
-      if (!finished && failure == null) {
-        failure = shutdownCancel();
-      }
       running = tree;
     }
-    // Outside the lock: killing takes rounds with pauses, and the pump thread must not wait.
     running.killNow();
   }
 

@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 public final class LineStream implements ProcessOutput {
   private final LineSplitter splitter;
   private final TextTail tail;
+  private final LineDelivery delivery;
 
   public LineStream(OutputLine.Source source, LineDelivery delivery, int maxLineChars,
       int tailChars) {
     this.tail = new TextTail(tailChars);
+    this.delivery = delivery;
     this.splitter = new LineSplitter(text -> {
       tail.add(text);
       delivery.offer(source, text);
@@ -25,6 +27,11 @@ public final class LineStream implements ProcessOutput {
   @Override
   public void finish() {
     splitter.finish();
+  }
+
+  @Override
+  public void abort() {
+    delivery.abort();
   }
 
   /** The last lines, each ended by a line feed. */

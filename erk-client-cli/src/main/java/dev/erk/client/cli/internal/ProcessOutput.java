@@ -10,6 +10,9 @@ public interface ProcessOutput {
   /** Consumes every remaining byte of the chunk (its position must end at its limit). */
   void accept(ByteBuffer chunk);
 
-  /** The stream has ended; no more calls follow. */
+  /** The stream has ended normally; no more calls follow. */
   void finish();
+
+  /** The call was cancelled, timed out or failed: drop what is pending; no more calls follow. */
+  default void abort() {}
 }

@@ -2,7 +2,10 @@ package dev.erk.client.cli.internal;
 
 import java.util.ArrayDeque;
 
-/** The last lines of a stream, up to a number of characters, for an action's result. */
+/**
+ * The last characters of a stream, for an action's result: whole lines where they fit, and the
+ * end of a line too long to fit, so the text never exceeds {@code maxChars}.
+ */
 final class TextTail {
   private final int maxChars;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
@@ -13,10 +16,19 @@ final class TextTail {
   }
 
   synchronized void add(String line) {
-    lines.addLast(line);
-    chars += line.length() + 1;
-    while (chars > maxChars && lines.size() > 1) {
-      chars -= lines.removeFirst().length() + 1;
+    String kept = line.length() >= maxChars ? line.substring(line.length() - (maxChars - 1)) : line;
+    lines.addLast(kept);
+    chars += kept.length() + 1;
+    while (chars > maxChars) {
+      String first = lines.removeFirst();
+      long excess = chars - maxChars;
+      chars -= first.length() + 1;
+      if (excess < first.length()) {
+        // Keep the end of the oldest line: the tail is the last maxChars characters exactly.
+        String end = first.substring((int) excess);
+        lines.addFirst(end);
+        chars += end.length() + 1;
+      }
     }
   }
 

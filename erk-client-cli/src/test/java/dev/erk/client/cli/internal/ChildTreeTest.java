@@ -35,7 +35,7 @@ class ChildTreeTest {
         while (!isZombie(pid) && System.nanoTime() < deadline) {
           Thread.onSpinWait();
         }
-        pipes.complete(ChildTree.of(process).recordedPipes());
+        pipes.complete(ChildTree.of(process, ProcessPlatform.current()).pipes(true, true));
       }
 
       @Override
@@ -55,7 +55,7 @@ class ChildTreeTest {
       Set<String> recorded = pipes.get(10, TimeUnit.SECONDS);
       assertEquals(2, recorded.size(), recorded.toString());
       assertEquals(List.of(sleeper),
-          ProcessTree.pipeHolders(recorded).stream().map(ProcessHandle::pid).toList());
+          ProcessPlatform.current().pipeWriters(recorded).stream().map(ProcessHandle::pid).toList());
     } finally {
       ProcessHandle.of(sleeper).ifPresent(ProcessHandle::destroyForcibly);
     }

@@ -1,0 +1,82 @@
+package dev.erk.client.cli.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kills the process trees still running when the JVM exits, so no erk process outlives its host.
+ *
+ * <p>The JVM shutdown hook exists only while some execution is registered: it is added with the
+ * first and removed with the last, so an SDK that is not running anything holds no hook (and its
+ * class loader can be unloaded). The system property {@code dev.erk.client.killChildrenOnExit=false}
+ * turns it off.
+ */
+final class ExitHook {
+  static final String PROPERTY = "dev.erk.client.killChildrenOnExit";
+
+  private static final Set<Execution> RUNNING = new LinkedHashSet<>();
+  private static @Nullable Thread hook;
+  private static volatile boolean shuttingDown;
+
+  private ExitHook() {}
+
+  static synchronized void register(Execution execution) {
+    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || shuttingDown) {
+      return;
+    }
+    RUNNING.add(execution);
+    if (hook == null) {
+      Thread thread = new Thread(ExitHook::killAll, SdkThreads.PREFIX + "shutdown");
+      thread.setContextClassLoader(null);
+      try {
+        Runtime.getRuntime().addShutdownHook(thread);
+        hook = thread;
+      } catch (IllegalStateException e) {
+        shuttingDown = true;
+      }
+    }
+  }
+
+  static synchronized void unregister(Execution execution) {
+    if (!RUNNING.remove(execution) || !RUNNING.isEmpty() || hook == null || shuttingDown) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      hook = null;
+    } catch (IllegalStateException e) {
+      shuttingDown = true;
+    }
+  }
+
+  /** True once the JVM has begun to shut down (as far as this hook has seen). */
+  static boolean shuttingDown() {
+    if (!shuttingDown) {
+      Thread probe = new Thread(() -> {});
+      try {
+        Runtime.getRuntime().addShutdownHook(probe);
+        Runtime.getRuntime().removeShutdownHook(probe);
+      } catch (IllegalStateException e) {
+        shuttingDown = true;
+      }
+    }
+    return shuttingDown;
+  }
+
+  /** How many executions the hook would kill now; for tests and release checks. */
+  static synchronized int running() {
+    return RUNNING.size();
+  }
+
+  private static void killAll() {
+    List<Execution> running;
+    synchronized (ExitHook.class) {
+      shuttingDown = true;
+      running = List.copyOf(RUNNING);
+    }
+    running.forEach(Execution::markShutdownCancel);
+    running.forEach(Execution::killNow);
+  }
+}

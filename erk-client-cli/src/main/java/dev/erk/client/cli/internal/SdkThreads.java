@@ -1,0 +1,113 @@
+package dev.erk.client.cli.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The threads the SDK owns, shared by every client: one scheduler for timers (timeouts, kill grace
+ * periods), and a cached pool of workers that spawn processes, kill process trees, complete
+ * futures and, by default, call line listeners.
+ *
+ * <p>Workers are created on demand and are never shared between two blocking things: a listener
+ * that never returns holds one worker, and every other call gets another. All threads are daemons
+ * named {@code erk-client-…}, have no context class loader, and end after {@value #IDLE_SECONDS} s
+ * idle, so the SDK holds no thread while it is not used. {@link #release} ends them at once.
+ */
+public final class SdkThreads {
+  /** Every SDK-owned thread's name starts with this. */
+  public static final String PREFIX = "erk-client-";
+
+  static final long IDLE_SECONDS = 2;
+  private static @Nullable ScheduledThreadPoolExecutor scheduler;
+  private static @Nullable ThreadPoolExecutor workers;
+
+  private SdkThreads() {}
+
+  /** The timer. Its tasks must be short and must never block: hand real work to workers. */
+  public static synchronized ScheduledThreadPoolExecutor scheduler() {
+    ScheduledThreadPoolExecutor current = scheduler;
+    if (current == null || current.isShutdown()) {
+      // One core thread that may time out: with a core size of one (not zero) a delayed task
+      // always has a thread to run it, since the last worker never quits while tasks are queued.
+      current = new ScheduledThreadPoolExecutor(1, daemons("scheduler"));
+      current.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+      current.allowCoreThreadTimeOut(true);
+      current.setRemoveOnCancelPolicy(true);
+      scheduler = current;
+    }
+    return current;
+  }
+
+  /** The workers: a new thread whenever none is idle, so nothing queues behind a blocked task. */
+  public static synchronized ExecutorService workers() {
+    ThreadPoolExecutor current = workers;
+    if (current == null || current.isShutdown()) {
+      current = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+          new SynchronousQueue<>(), daemons("worker"));
+      workers = current;
+    }
+    return current;
+  }
+
+  /**
+   * Runs a task on a worker. Never throws: if the pool was released meanwhile, a new one runs it.
+   */
+  public static void execute(Runnable task) {
+    try {
+      workers().execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      workers().execute(task);
+    }
+  }
+
+  /**
+   * Ends the SDK's threads: lets queued timers lapse, waits up to {@code timeout} for running
+   * tasks to end, and returns true if every thread has ended. Later use starts new threads.
+   */
+  public static boolean release(Duration timeout) {
+    ScheduledThreadPoolExecutor timers;
+    ThreadPoolExecutor pool;
+    synchronized (SdkThreads.class) {
+      timers = scheduler;
+      pool = workers;
+      scheduler = null;
+      workers = null;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean ended = true;
+    for (ThreadPoolExecutor executor : new ThreadPoolExecutor[] {timers, pool}) {
+      if (executor == null) {
+        continue;
+      }
+      executor.shutdownNow();
+      try {
+        ended &= executor.awaitTermination(
+            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return ended;
+  }
+
+  private static ThreadFactory daemons(String role) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, PREFIX + role + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      // A thread keeps its context class loader alive; the SDK's threads need none.
+      thread.setContextClassLoader(null);
+      thread.setUncaughtExceptionHandler((t, e) -> System.getLogger("dev.erk.client")
+          .log(System.Logger.Level.ERROR, "uncaught in " + t.getName(), e));
+      return thread;
+    };
+  }
+}
