@@ -41,9 +41,17 @@ final class CallRegistry {
     calls.add(call);
     call.whenComplete((value, error) -> calls.remove(call));
     if (closed) {
-      call.cancel(true);
+      end(call);
     }
     return call;
+  }
+
+  private static void end(CompletableFuture<?> call) {
+    if (call instanceof CallFuture<?> ours) {
+      ours.abandon(new ErkCancelledException(List.of("erk"), "the client was closed"));
+    } else {
+      call.cancel(true);
+    }
   }
 
   /**
@@ -52,13 +60,7 @@ final class CallRegistry {
    */
   boolean close(Duration wait) {
     closed = true;
-    for (CompletableFuture<?> call : calls) {
-      if (call instanceof CallFuture<?> ours) {
-        ours.abandon(new ErkCancelledException(List.of("erk"), "the client was closed"));
-      } else {
-        call.cancel(true);
-      }
-    }
+    calls.forEach(CallRegistry::end);
     List<CompletableFuture<Execution.Exit>> exits = new ArrayList<>();
     for (Execution execution : executions) {
       execution.cancel();
