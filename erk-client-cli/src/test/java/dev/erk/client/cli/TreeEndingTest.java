@@ -44,7 +44,7 @@ class TreeEndingTest {
   @Test
   void noLineAfterTheCancelReachesTheListenerAndTheParentRunsNoFurtherStep() throws Exception {
     Path marker = dir.resolve("step2");
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 20; round++) {
       try (CliErkClient client = InlineErk.script(dir,
           "echo 'step 1'; sleep 3; echo 'step 2'; touch " + marker).build()) {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -92,11 +92,11 @@ class TreeEndingTest {
   @Test
   void theResultKeepsTheLast64KibOfOutputEvenOfOneHugeLine() throws Exception {
     try (CliErkClient client = InlineErk.script(dir,
-        "head -c 300000 /dev/zero | tr '\\0' 'x'; echo; echo end").build()) {
+        "head -c 300000 /dev/zero | tr '\\0' 'x'").build()) {
       ActionResult result = client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"),
           line -> {}).completion().get(30, TimeUnit.SECONDS);
       assertTrue(result.stdout().length() <= 64 * 1024, "kept " + result.stdout().length());
-      assertTrue(result.stdout().endsWith("xxx\nend\n"), "the end is kept");
+      assertTrue(result.stdout().endsWith("xxx\n"), "the end is kept");
     }
   }
 }
