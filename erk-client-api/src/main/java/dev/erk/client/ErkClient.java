@@ -23,8 +23,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Blocking and asynchronous forms.</b> Every operation has a blocking form and a
  * {@link CompletableFuture} form. The blocking form waits on the calling thread; the asynchronous
- * form never blocks and its future is completed by the client's internal threads, so do not run
- * long work in a non-async stage chained to it (use {@code thenApplyAsync} with your executor).
+ * form never blocks and never throws (but for invalid arguments and a closed client): every
+ * failure, whatever its kind, completes its future exceptionally. The future is completed by the
+ * client's internal threads, so do not run long work in a non-async stage chained to it (use
+ * {@code thenApplyAsync} with your executor). Interrupting or cancelling one caller never cancels
+ * work other callers share.
  *
  * <p><b>Cancellation and timeouts.</b> {@code cancel(true)} (or {@code cancel(false)}) on any
  * future this client returns kills the erk process tree behind it: descendants first, SIGTERM,

@@ -12,11 +12,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * A running streaming action, returned at once by {@link ErkClient#stream}.
  *
- * <p>{@link #completion()} completes when the process has exited and every line has been
- * delivered to the listener: normally with the {@link ActionResult} (also for a non-zero exit),
- * or exceptionally with {@link ErkCancelledException}, {@link ErkTimeoutException} or
- * {@link ErkStartException}. Cancelling kills the whole process tree: descendants first, SIGTERM,
- * then SIGKILL after a short grace. {@code completion().cancel(true)} does the same.
+ * <p>{@link #completion()} completes normally, with the {@link ActionResult} (also for a non-zero
+ * exit), once the process has exited and the listener has returned from the last line. It
+ * completes exceptionally with {@link ErkCancelledException}, {@link ErkTimeoutException} or
+ * {@link ErkStartException} as soon as the process tree is gone, without waiting for the
+ * listener; lines not delivered by then are dropped. The action's timeout covers the delivery
+ * too: a listener still busy with the output of an erk that has exited makes the completion fail
+ * with {@link ErkTimeoutException} when the timeout expires, so it completes even if the listener
+ * never returns.
+ *
+ * <p>Cancelling freezes the whole process tree (so no part of it takes another step), then ends
+ * it: SIGTERM, then SIGKILL after a short grace. No line is delivered after the cancel takes
+ * effect. {@code completion().cancel(true)} does the same.
  *
  * <pre>{@code
  * try (StreamHandle run = client.stream(request, line -> System.out.println(line.text()))) {
@@ -30,7 +37,10 @@ public interface StreamHandle extends AutoCloseable {
   /** The action's request. */
   ActionRequest request();
 
-  /** The process id of the erk process, or -1 if it never started. */
+  /**
+   * The process id of the erk process, or -1 while it has not started (a stream may wait for the
+   * client to detect erk's generation) or if it never did.
+   */
   long pid();
 
   /** True until the process has exited and every line has been delivered. */
