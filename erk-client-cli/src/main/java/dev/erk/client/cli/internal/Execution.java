@@ -86,19 +86,16 @@ public final class Execution extends NuAbstractProcessHandler {
       this.stdout = stdout;
       this.stderr = stderr;
     }
+    try {
+      StartFailures.check(spec.command(), spec.workingDirectory(), spec.environment());
+    } catch (ErkStartException e) {
+      startFailed(e);
+      return;
+    }
     NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
     builder.setCwd(spec.workingDirectory());
     builder.setProcessListener(this);
-    NuProcess process = null;
-    RuntimeException error = null;
-    try {
-      process = builder.start();
-    } catch (RuntimeException e) {
-      error = e;
-    }
-    if (process == null || error != null) {
-      startFailed(error);
-    }
+    StartFailures.start(builder, this::startFailed);
   }
 
   /**
@@ -350,10 +347,8 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     finished = true;
     cancelTasks();
-    String executable = spec.command().get(0);
-    ErkStartException error = new ErkStartException(
-        "could not start erk: " + executable + " (check that it exists and is executable)",
-        Path.of(executable), spec.command(), cause);
+    ErkStartException error = cause instanceof ErkStartException known ? known
+        : StartFailures.explain(spec.command(), spec.workingDirectory(), spec.environment(), cause);
     complete(() -> exit.completeExceptionally(error));
   }
 
