@@ -72,7 +72,10 @@ class StartFailureTest {
     List<String> records = logged.stream().filter(r -> r.getLevel().intValue() >= 800)
         .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList();
     assertEquals(List.of(), records);
-    assertEquals("", stderr.toString(StandardCharsets.UTF_8));
+    // Once the fuzz tests ran in this JVM, Jazzer's agent notes each class loaded after them.
+    List<String> printed = stderr.toString(StandardCharsets.UTF_8).lines()
+        .filter(line -> !line.startsWith("INFO: Instrumented ")).toList();
+    assertEquals(List.of(), printed);
   }
 
   private CliErkClient.Builder client() {
