@@ -391,7 +391,8 @@ public final class CliErkClient implements ErkClient {
      * Builds the client.
      *
      * @throws dev.erk.client.ErkStartException if no executable was set and there is no
-     *     {@code erk} on the JVM's PATH; the message lists the directories searched
+     *     {@code erk} on the JVM's PATH (the message lists the directories searched), or if the
+     *     working directory does not exist or is not a directory
      */
     public CliErkClient build() {
       CliErkClient client = new CliErkClient(ConfigResolver.resolve(this), copy());

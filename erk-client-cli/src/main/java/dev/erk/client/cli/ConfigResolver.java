@@ -1,5 +1,6 @@
 package dev.erk.client.cli;
 
+import dev.erk.client.cli.internal.StartFailures;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ final class ConfigResolver {
         : Executables.onPath("erk", System.getenv("PATH"));
     Path workingDirectory = (b.workingDirectory != null ? b.workingDirectory : Path.of(""))
         .toAbsolutePath();
+    // Fails fast here; a directory deleted later is reported when a call cannot start.
+    StartFailures.checkWorkingDirectory(workingDirectory, executable);
     Map<String, String> environment = new LinkedHashMap<>(System.getenv());
     b.environmentRemovals.forEach(environment::remove);
     environment.putAll(b.environmentAdditions);

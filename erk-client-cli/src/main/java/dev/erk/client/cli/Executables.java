@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkStartException;
+import dev.erk.client.cli.internal.StartFailures;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -38,21 +39,5 @@ final class Executables {
     throw new ErkStartException("no `" + name + "` executable on the PATH (searched: "
         + (searched.isEmpty() ? "PATH is empty" : String.join(", ", searched))
         + "); install erk or set CliErkClient.builder().executable(…)", null, List.of(name), null);
-  }
-
-  /** Checks that the executable exists and may be run, before anything is spawned. */
-  static void checkRunnable(Path executable, List<String> command) {
-    String problem = null;
-    if (!Files.exists(executable)) {
-      problem = "does not exist";
-    } else if (Files.isDirectory(executable)) {
-      problem = "is a directory";
-    } else if (!Files.isExecutable(executable)) {
-      problem = "is not executable (chmod +x?)";
-    }
-    if (problem != null) {
-      throw new ErkStartException(
-          "could not start erk: " + executable + " " + problem, executable, command, null);
-    }
   }
 }

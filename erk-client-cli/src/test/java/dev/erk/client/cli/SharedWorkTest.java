@@ -40,11 +40,12 @@ class SharedWorkTest {
   void anInterruptDuringGenerationDetectionCancelsOnlyThatCaller() throws Exception {
     try (CliErkClient client = InlineErk.script(dir, SLOW_VERSION).build()) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      // Waits for the detection that a stream of a generation-dependent action starts.
-      client.stream(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()),
-          LineListener.NONE);
       Thread caller = new Thread(() -> {
         try {
+          // Before the fix stream() waited here for the shared detection, and the interrupt
+          // cancelled it for every caller; now stream() returns at once and generation() waits.
+          client.stream(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()),
+              LineListener.NONE);
           client.generation();
         } catch (Throwable e) {
           thrown.set(e);

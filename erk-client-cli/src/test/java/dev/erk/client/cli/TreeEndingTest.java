@@ -67,6 +67,25 @@ class TreeEndingTest {
   }
 
   @Test
+  void whatErkPrintsWhileDyingAfterACancelIsNotDelivered() throws Exception {
+    try (CliErkClient client = InlineErk.script(dir,
+        "trap 'echo cleaning up; exit 1' TERM; echo 'step 1'; sleep 30 & wait").build()) {
+      List<String> lines = new CopyOnWriteArrayList<>();
+      CountDownLatch first = new CountDownLatch(1);
+      StreamHandle handle = client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"),
+          line -> {
+            lines.add(line.text());
+            first.countDown();
+          });
+      assertTrue(first.await(10, TimeUnit.SECONDS));
+      handle.cancel();
+      assertThrows(ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
+      Thread.sleep(200);
+      assertEquals(List.of("step 1"), lines);
+    }
+  }
+
+  @Test
   void pendingLinesAreBoundedInBytesNotCharacters() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     try (CliErkClient client = InlineErk.script(dir,

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -152,20 +153,20 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void spawn() {
-    Throwable error = null;
+    AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
     try {
       StartFailures.check(spec.command(), spec.workingDirectory(), spec.environment());
       NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
       builder.setCwd(spec.workingDirectory());
       builder.setProcessListener(this);
-      builder.start();
+      StartFailures.start(builder, error::set);
     } catch (Throwable e) {
-      error = e;
+      error.set(e);
     }
     synchronized (this) {
       if (phase == Phase.STARTING) {
-        // NuProcess reports a failed spawn by returning null, without onStart.
-        startFailed(error);
+        // A failed spawn never calls onStart.
+        startFailed(error.get());
       }
     }
   }
@@ -370,7 +371,8 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     phase = Phase.DONE;
     if (failure == null) {
-      failure = StartFailures.explain(spec.command(), spec.workingDirectory(), cause);
+      failure = cause instanceof ErkStartException known ? known : StartFailures.explain(
+          spec.command(), spec.workingDirectory(), spec.environment(), cause);
     }
     complete();
   }
