@@ -1,33 +1,78 @@
 package dev.erk.client.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Runs every benchmark and prints one {@code name value unit} line per figure on stdout (notes on
+ * Runs the benchmarks and prints one {@code name value unit} line per figure on stdout (notes on
  * method and spread go to stderr, prefixed {@code #}).
+ *
+ * <p>Arguments name the benchmarks to run ({@code fake-erk}, {@code decode}, {@code stream},
+ * {@code concurrency}, {@code idle-cpu}), one per argument or comma-separated; none, or
+ * {@code all}, runs every one. Through Maven, {@code -Derk.bench=idle-cpu}:
  *
  * <pre>{@code
  * mvn -q -pl erk-client-bench -am package -Dmaven.test.skip -Dmaven.javadoc.skip \
- *     -Dmaven.source.skip -Dexec.executable=java exec:exec
+ *     -Dmaven.source.skip -Dexec.executable=java exec:exec [-Derk.bench=idle-cpu]
  * }</pre>
  */
 public final class Bench {
+  private static final List<String> NAMES =
+      List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu");
+
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    Set<String> chosen = chosen(args);
     Report report = new Report(System.out, System.err);
-    report.note("%d cores, %s %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        Runtime.getRuntime().maxMemory() >> 20);
+    report.note("%d cores, %s %s, max heap %d MB; running %s",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20,
+        String.join(", ", chosen));
     long start = System.nanoTime();
     Path standIn = StandIn.create();
-    new FakeErkBench(report).run();
-    new DecodeBench(report).run();
-    StreamBench streams = new StreamBench(report, standIn);
-    streams.run();
-    streams.close();
-    new ConcurrencyBench(report, standIn).run();
-    report.note("all benchmarks took %.1f s", (System.nanoTime() - start) / 1e9);
+    if (chosen.contains("fake-erk")) {
+      new FakeErkBench(report).run();
+    }
+    if (chosen.contains("decode")) {
+      new DecodeBench(report).run();
+    }
+    if (chosen.contains("stream")) {
+      StreamBench streams = new StreamBench(report, standIn);
+      streams.run();
+      streams.close();
+    }
+    if (chosen.contains("concurrency")) {
+      new ConcurrencyBench(report, standIn).run();
+    }
+    if (chosen.contains("idle-cpu")) {
+      new IdleCpuBench(report).run();
+    }
+    report.note("benchmarks took %.1f s", (System.nanoTime() - start) / 1e9);
     System.exit(0);
+  }
+
+  private static Set<String> chosen(String[] args) {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String arg : args) {
+      for (String name : arg.split(",")) {
+        String trimmed = name.trim();
+        if (trimmed.isEmpty() || trimmed.equals("all")) {
+          chosen.addAll(NAMES);
+        } else if (NAMES.contains(trimmed)) {
+          chosen.add(trimmed);
+        } else {
+          System.err.println("unknown benchmark '" + trimmed + "'; known: all, "
+              + String.join(", ", NAMES));
+          System.exit(2);
+        }
+      }
+    }
+    if (chosen.isEmpty()) {
+      chosen.addAll(NAMES);
+    }
+    return chosen;
   }
 }
