@@ -6,7 +6,7 @@ import dev.erk.client.ActionResult;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.CliErkClient;
-import dev.erk.client.cli.internal.SharedThreads;
+import dev.erk.client.cli.internal.SdkThreads;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class ConcurrencyBench {
         int sdk = 0;
         int pump = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-          if (t.getName().startsWith(SharedThreads.PREFIX)) {
+          if (t.getName().startsWith(SdkThreads.PREFIX)) {
             sdk++;
             names.add(t.getName());
           } else if (t.getName().startsWith(NUPROCESS_PREFIX)) {
