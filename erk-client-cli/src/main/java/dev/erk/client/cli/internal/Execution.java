@@ -53,6 +53,7 @@ public final class Execution extends NuAbstractProcessHandler {
   static {
     // Before NuProcess starts its first process, which is when it reads its own hook setting.
     ChildRegistry.configureNuProcess();
+    NuProcessLoading.ensureLoaded();
   }
 
   private final Spec spec;
