@@ -91,7 +91,7 @@ public final class NuProcessLoading {
     if (target.isEmpty()) {
       return;
     }
-    for (String helper : target.get().initializeFirst) {
+    for (String helper : target.get().initializeFirst()) {
       initialize(helper);
     }
     SignalDisposition sigpipe = target.get().posix ? savedSigpipe() : null;
@@ -151,24 +151,28 @@ public final class NuProcessLoading {
 
   /** NuProcess's process class for this system, chosen as {@link NuProcessBuilder} chooses it. */
   private enum Target {
-    LINUX(
-        "com.zaxxer.nuprocess.linux.LinuxProcess",
-        true,
-        // Loaded by LinuxProcess's initializer after it ignores SIGPIPE. Initialized before it,
-        // their class loading and JNA's structure layout fall outside that window.
-        List.of(
-            "com.zaxxer.nuprocess.linux.ProcessEpoll", "com.zaxxer.nuprocess.linux.EpollEvent")),
-    MAC_OR_FREEBSD("com.zaxxer.nuprocess.osx.OsxProcess", true, List.of()),
-    WINDOWS("com.zaxxer.nuprocess.windows.WindowsProcess", false, List.of());
+    LINUX("com.zaxxer.nuprocess.linux.LinuxProcess", true),
+    MAC_OR_FREEBSD("com.zaxxer.nuprocess.osx.OsxProcess", true),
+    WINDOWS("com.zaxxer.nuprocess.windows.WindowsProcess", false);
 
     final String processClass;
     final boolean posix;
-    final List<String> initializeFirst;
 
-    Target(String processClass, boolean posix, List<String> initializeFirst) {
+    Target(String processClass, boolean posix) {
       this.processClass = processClass;
       this.posix = posix;
-      this.initializeFirst = initializeFirst;
+    }
+
+    /**
+     * Classes that {@code LinuxProcess}'s initializer loads after it ignores SIGPIPE. Initialized
+     * before it, their class loading and JNA's structure layout fall outside that window.
+     */
+    List<String> initializeFirst() {
+      if (this != LINUX) {
+        return List.of();
+      }
+      return List.of(
+          "com.zaxxer.nuprocess.linux.ProcessEpoll", "com.zaxxer.nuprocess.linux.EpollEvent");
     }
 
     static Optional<Target> current() {
