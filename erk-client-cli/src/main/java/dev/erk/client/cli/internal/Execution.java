@@ -155,6 +155,8 @@ public final class Execution extends NuAbstractProcessHandler {
   private void spawn() {
     AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
     try {
+      // Here, not in a static initializer: a missing or broken JNA then fails this call, typed.
+      NuProcessLoading.ensureLoaded();
       StartFailures.check(spec.command(), spec.workingDirectory(), spec.environment());
       NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
       builder.setCwd(spec.workingDirectory());
