@@ -28,8 +28,12 @@ class JvmShutdownTest {
    * keeps what the JVM printed in {@link #output}.
    */
   private long[] runJvm(List<String> jvmOptions, String... mainArgs) throws Exception {
-    Reliability.write(dir.resolve("run"),
-        "sleep 600 & echo \"grandchild $!\"; wait\n");
+    return runJvm("sleep 600 & echo \"grandchild $!\"; wait\n", jvmOptions, mainArgs);
+  }
+
+  private long[] runJvm(String script, List<String> jvmOptions, String... mainArgs)
+      throws Exception {
+    Reliability.write(dir.resolve("run"), script);
     // Under surefire the test classes may be on the module path: put both paths on the
     // class path, where every module here also works.
     String classPath = System.getProperty("java.class.path") + File.pathSeparator
@@ -64,6 +68,13 @@ class JvmShutdownTest {
   @Test
   void exitingTheJvmKillsTheRunningTree() throws Exception {
     long[] tree = runJvm(List.of());
+    assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
+  }
+
+  @Test
+  void aGrandchildInItsOwnSessionHoldingStdoutDiesWithTheJvm() throws Exception {
+    long[] tree = runJvm("setsid sh -c 'echo \"grandchild $$\"; exec sleep 600' & wait\n",
+        List.of());
     assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
   }
 
