@@ -12,4 +12,5 @@ module dev.erk.client.cli {
   requires com.zaxxer.nuprocess;
 
   exports dev.erk.client.cli;
+  exports dev.erk.client.cli.internal to dev.erk.client.testkit;
 }
