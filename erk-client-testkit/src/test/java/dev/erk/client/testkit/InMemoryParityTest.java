@@ -62,9 +62,7 @@ class InMemoryParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("replies")
   void aRunGivesTheClientsResult(String name, Reply reply) {
-    fake.reset();
-    fake.stubFor(ArgvPattern.command("launch")).willReturn(reply);
-    inMemory.onCommand(ArgvPattern.command("launch"), reply);
+    answerWith(reply);
 
     assertEquals(comparable(cli.run(LAUNCH)), comparable(inMemory.run(LAUNCH)));
   }
@@ -72,11 +70,15 @@ class InMemoryParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("replies")
   void aStreamGivesTheClientsLinesAndResult(String name, Reply reply) {
+    answerWith(reply);
+
+    assertEquals(streamed(cli), streamed(inMemory));
+  }
+
+  private void answerWith(Reply reply) {
     fake.reset();
     fake.stubFor(ArgvPattern.command("launch")).willReturn(reply);
     inMemory.onCommand(ArgvPattern.command("launch"), reply);
-
-    assertEquals(streamed(cli), streamed(inMemory));
   }
 
   private static List<Object> streamed(ErkClient client) {
