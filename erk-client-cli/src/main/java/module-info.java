@@ -14,4 +14,5 @@ module dev.erk.client.cli {
   requires java.logging;
 
   exports dev.erk.client.cli;
+  exports dev.erk.client.cli.internal to dev.erk.client.testkit;
 }

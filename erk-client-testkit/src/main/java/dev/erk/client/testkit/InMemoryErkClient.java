@@ -37,10 +37,12 @@ import java.util.function.Function;
  *         .pause(Duration.ofMillis(50)).stderr("✓ done").exitCode(0));
  * }</pre>
  *
- * <p>Unscripted actions answer with exit code {@link FakeErk#UNMATCHED_EXIT_CODE}. Streamed lines
- * are delivered in order on a small private scheduler (one daemon thread per client); futures
- * complete on it too. Every call is recorded ({@link #queries()}, {@link #requests()}).
- * Thread-safe. {@link #close()} cancels running streams.
+ * <p>Unscripted actions answer with exit code {@link FakeErk#UNMATCHED_EXIT_CODE}. Replies are
+ * played on a small private scheduler (one daemon thread per client) and go through the same code
+ * as {@code CliErkClient}'s output: lines are cut, delivered and turned into an {@link
+ * ActionResult} (success, message, envelope) by the same rules, on the SDK's threads. Every call
+ * is recorded ({@link #queries()}, {@link #requests()}). Thread-safe. {@link #close()} cancels
+ * running streams.
  */
 public final class InMemoryErkClient implements ErkClient {
 
@@ -131,7 +133,7 @@ public final class InMemoryErkClient implements ErkClient {
    */
   @Override
   public ActionResult run(ActionRequest request) {
-    StreamHandle stream = stream(request, LineListener.NONE);
+    StreamHandle stream = play(request, LineListener.NONE, false);
     try {
       return stream.completion().get();
     } catch (ExecutionException e) {
@@ -147,20 +149,27 @@ public final class InMemoryErkClient implements ErkClient {
 
   @Override
   public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
-    return stream(request, line -> {}).completion();
+    return play(request, LineListener.NONE, false).completion();
   }
 
   /**
-   * Plays the scripted reply: lines reach {@code listener} on the client's scheduler thread,
-   * which also completes the handle's future after the last line.
+   * Plays the scripted reply: lines reach {@code listener} in order, one at a time, on the SDK's
+   * threads (as with {@code CliErkClient}), and the handle's future completes after the listener
+   * returned from the last line. The result's stdout and stderr are the tails of the lines, as
+   * for a real stream.
    *
    * @throws IllegalStateException if the client is closed
    */
   @Override
   public StreamHandle stream(ActionRequest request, LineListener listener) {
+    return play(request, listener, true);
+  }
+
+  private InMemoryStream play(ActionRequest request, LineListener listener, boolean streamed) {
     checkOpen();
     requests.add(request);
-    InMemoryStream stream = new InMemoryStream(request, replyFor(request), listener, scheduler);
+    InMemoryStream stream =
+        new InMemoryStream(request, replyFor(request), listener, streamed, scheduler);
     streams.add(stream);
     var unused = stream.completion().whenComplete((result, failure) -> streams.remove(stream));
     stream.start();

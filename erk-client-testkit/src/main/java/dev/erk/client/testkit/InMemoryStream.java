@@ -3,71 +3,84 @@ package dev.erk.client.testkit;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCancelledException;
+import dev.erk.client.ErkException;
 import dev.erk.client.ErkTimeoutException;
+import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.LineListener;
 import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.ErkJson;
+import dev.erk.client.cli.internal.ActionResults;
+import dev.erk.client.cli.internal.LineDelivery;
+import dev.erk.client.cli.internal.LineStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Plays a {@link Reply} as a stream of {@link OutputLine}s on a scheduler: no process.
+ * Plays a {@link Reply} on a scheduler, with no process, through the client's own output path:
+ * each stream's bytes go to a {@link LineStream} (lines cut and ANSI codes removed exactly as
+ * for a real process), lines reach the listener through a {@link LineDelivery} (on the SDK's
+ * threads, in order; a listener that throws is logged and the next line delivered), and the
+ * result is derived by {@link ActionResults}, as {@code CliErkClient} derives it.
  *
- * <p>Lines are cut as the CLI client cuts them: per stream, on LF, CRLF or a bare CR, across step
- * boundaries (a step need not end a line), empty lines included, a final unterminated line
- * delivered at the end, ANSI escape sequences removed. A listener that throws is logged and the
- * next line is delivered. All state is touched on the scheduler's one thread only.
+ * <p>As with {@code CliErkClient}, a streamed call's stdout and stderr are the bounded tails of
+ * their lines, a run's the raw output. A {@linkplain Reply#hang() hanging} reply keeps its last
+ * unterminated line, as a process that keeps its pipes open does. Replies are played on the
+ * scheduler's one thread only.
  */
 final class InMemoryStream implements StreamHandle {
 
   private static final ErkJson JSON = ErkJson.create();
   private static final System.Logger LOGGER = System.getLogger(InMemoryStream.class.getName());
-  private static final Pattern ANSI = Pattern.compile(
-      "\\u001B\\[[0-?]*[ -/]*[@-~]|\\u001B[\\]PX^_][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)?"
-          + "|\\u001B[ -/]*[0-~]");
+  // The client's defaults: CliErkClient.Builder's outputLimit, CliStreamHandle's line and tail.
+  private static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+  private static final int MAX_LINE_CHARS = 1024 * 1024;
+  private static final int TAIL_CHARS = 64 * 1024;
 
   private final ActionRequest request;
   private final Reply reply;
-  private final LineListener listener;
+  private final boolean streamed;
   private final ScheduledExecutorService scheduler;
   private final List<String> command = new ArrayList<>();
+  private final LineDelivery delivery;
+  private final LineStream stdoutLines;
+  private final LineStream stderrLines;
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream[] pending = {new ByteArrayOutputStream(),
-      new ByteArrayOutputStream()};
-  private final boolean[] afterCr = new boolean[2];
   private final CompletableFuture<ActionResult> completion = new CompletableFuture<>();
-  private final Instant started = Instant.now();
-  private long sequence;
+  private final long startNanos = System.nanoTime();
 
-  InMemoryStream(ActionRequest request, Reply reply, LineListener listener,
+  /**
+   * @param streamed whether the result carries the lines' tails (a stream) or the raw output (a
+   *     run)
+   */
+  InMemoryStream(ActionRequest request, Reply reply, LineListener listener, boolean streamed,
       ScheduledExecutorService scheduler) {
     this.request = request;
     this.reply = reply;
-    this.listener = listener;
+    this.streamed = streamed;
     this.scheduler = scheduler;
     command.add("erk");
     command.addAll(request.arguments());
+    delivery = new LineDelivery(listener, null, MAX_PENDING_BYTES, this::listenerTooSlow, LOGGER,
+        ErkException.describe(request.arguments()));
+    stdoutLines = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
+    stderrLines = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
 
   void start() {
     Duration timeout = request.timeout();
     if (timeout != null) {
-      Future<?> t = scheduler.schedule(() -> completion.completeExceptionally(
-          new ErkTimeoutException(command, timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Future<?> t = scheduler.schedule(() -> fail(new ErkTimeoutException(command, timeout)),
+          timeout.toMillis(), TimeUnit.MILLISECONDS);
       // A finished stream must not keep its timer (and this stream) on the scheduler's queue.
       var unused = completion.whenComplete((r, e) -> t.cancel(false));
     }
@@ -85,76 +98,39 @@ final class InMemoryStream implements StreamHandle {
             scheduler.schedule(() -> play(next), step.pause().toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
-      int fd = step.fd() == 1 ? 0 : 1;
-      (fd == 0 ? stdout : stderr).writeBytes(bytes);
-      for (byte b : bytes) {
-        if (b == '\n' && afterCr[fd]) {
-          afterCr[fd] = false;
-        } else if (b == '\n' || b == '\r') {
-          afterCr[fd] = b == '\r';
-          deliver(fd, pending[fd].toString(StandardCharsets.UTF_8), true);
-          pending[fd].reset();
-        } else {
-          afterCr[fd] = false;
-          pending[fd].write(b);
-        }
-      }
+      (step.fd() == 1 ? stdout : stderr).writeBytes(bytes);
+      (step.fd() == 1 ? stdoutLines : stderrLines).accept(ByteBuffer.wrap(bytes));
     }
     if (completion.isDone()) {
       return;
     }
-    for (int fd = 0; fd < 2; fd++) {
-      if (pending[fd].size() > 0) {
-        deliver(fd, pending[fd].toString(StandardCharsets.UTF_8), false);
-        pending[fd].reset();
-      }
-    }
     Reply.Ending ending = reply.ending();
     switch (ending.kind()) {
-      case EXIT -> completion.complete(result(ending.code()));
-      case SIGNAL -> completion.complete(result(128 + ending.code()));
+      case EXIT -> exit(ending.code());
+      case SIGNAL -> exit(128 + ending.code());
       case HANG -> {} // until cancelled or timed out
     }
   }
 
-  private void deliver(int fd, String raw, boolean terminated) {
-    String text = ANSI.matcher(raw).replaceAll("");
-    if (text.isEmpty() && !terminated) {
-      return;
-    }
-    OutputLine.Source source = fd == 0 ? OutputLine.Source.STDOUT : OutputLine.Source.STDERR;
-    try {
-      listener.onLine(new OutputLine(source, text, sequence++, Instant.now()));
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      LOGGER.log(Level.WARNING, "line listener of `" + String.join(" ", command)
-          + "` threw; the stream goes on", e);
-    }
+  private void exit(int exitCode) {
+    stdoutLines.finish();
+    stderrLines.finish();
+    ActionResult result = ActionResults.of(command, exitCode,
+        streamed ? stdoutLines.tail() : stdout.toString(StandardCharsets.UTF_8),
+        streamed ? stderrLines.tail() : stderr.toString(StandardCharsets.UTF_8),
+        Duration.ofNanos(System.nanoTime() - startNanos), JSON);
+    delivery.finish(() -> completion.complete(result));
   }
 
-  private ActionResult result(int exitCode) {
-    String out = stdout.toString(StandardCharsets.UTF_8);
-    String err = stderr.toString(StandardCharsets.UTF_8);
-    Map<String, @Nullable Object> envelope = JSON.decodeObject(out);
-    boolean success =
-        exitCode == 0 && (envelope == null || !Boolean.FALSE.equals(envelope.get("success")));
-    String message = "";
-    Object said = envelope == null ? null
-        : envelope.get("error") != null ? envelope.get("error") : envelope.get("message");
-    if (said != null) {
-      message = said.toString();
-    } else {
-      message = lastLine(err.isBlank() ? out : err);
-      if (message.isEmpty() && exitCode != 0) {
-        message = "erk exited with code " + exitCode;
-      }
-    }
-    return new ActionResult(command, exitCode, out, err, success, message, envelope,
-        Duration.between(started, Instant.now()));
+  private void fail(ErkException reason) {
+    delivery.abort();
+    completion.completeExceptionally(reason);
   }
 
-  private static String lastLine(String text) {
-    String[] lines = ANSI.matcher(text).replaceAll("").strip().split("\r\n|\r|\n", -1);
-    return lines[lines.length - 1].strip();
+  private void listenerTooSlow() {
+    fail(new ErkUnreadableOutputException("the line listener of `"
+        + ErkException.describe(request.arguments()) + "` fell more than " + MAX_PENDING_BYTES
+        + " bytes behind; the stream was ended", command, "", -1, null));
   }
 
   @Override
@@ -174,7 +150,7 @@ final class InMemoryStream implements StreamHandle {
 
   @Override
   public void cancel() {
-    completion.completeExceptionally(new ErkCancelledException(command));
+    fail(new ErkCancelledException(command));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.erk.client.testkit;
 
+import dev.erk.client.cli.internal.ChildTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeoutException;
  * Kills the fake's processes that are still running: every script run leaves an empty file named
  * by its pid in {@code pids/}. A pid counts as the fake's own only while that process started no
  * later than its file was written (plus a second of clock slack), so a pid the kernel has since
- * given to an unrelated process is left alone.
+ * given to an unrelated process is left alone. Each such process's tree is killed as the client
+ * kills a tree at JVM exit ({@link ChildTree#killNow()}).
  */
 final class ProcessReaper {
 
@@ -28,12 +30,19 @@ final class ProcessReaper {
 
   private ProcessReaper() {}
 
-  /** Kills each live process recorded in {@code pids} and its descendants (descendants first). */
+  /**
+   * Kills each live process recorded in {@code pids} with its descendants, and waits a moment for
+   * them to exit; returns how many processes it found to kill.
+   */
   static int killAll(Path pids) {
     List<ProcessHandle> killed = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(pids)) {
       for (Path file : files) {
-        ownProcess(file).ifPresent(process -> killed.addAll(killTree(process)));
+        ownProcess(file).ifPresent(root -> {
+          killed.addAll(root.descendants().toList());
+          killed.add(root);
+          ChildTree.of(root).killNow();
+        });
       }
     } catch (NoSuchFileException e) {
       return 0;
@@ -70,16 +79,5 @@ final class ProcessReaper {
                     .startInstant()
                     .map(start -> !start.isAfter(written.plus(SLACK)))
                     .orElse(false));
-  }
-
-  private static List<ProcessHandle> killTree(ProcessHandle root) {
-    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-    tree.forEach(ProcessHandle::destroyForcibly);
-    List<ProcessHandle> late = root.descendants().toList();
-    root.destroyForcibly();
-    late.forEach(ProcessHandle::destroyForcibly);
-    tree.addAll(late);
-    tree.add(root);
-    return tree;
   }
 }

@@ -1,15 +1,21 @@
 package dev.erk.client.testkit;
 
+import dev.erk.client.ErkException;
+import dev.erk.client.ErkStartException;
 import dev.erk.client.cli.CliErkClient;
+import dev.erk.client.cli.internal.Execution;
+import dev.erk.client.cli.internal.ProcessOutput;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  *     --out src/test/resources/erk/dash-data-open [--description TEXT] -- exec dash-data
  * </pre>
  *
- * <p>erk runs as {@link CliErkClient} runs it (stdin closed, {@code PYTHONUNBUFFERED=1}), with
- * stdout and stderr read as raw bytes and each chunk's arrival time noted. The provenance names
+ * <p>erk runs as {@link CliErkClient} runs it, through the client's own process core (stdin
+ * closed, {@code PYTHONUNBUFFERED=1}, no time limit), with stdout and stderr kept as raw bytes and
+ * each chunk's arrival time noted. The provenance names
  * the version the SDK reads from {@code erk --version}. Exit status: 0 when recorded, 2 on bad
  * arguments.
  */
@@ -30,6 +37,9 @@ public final class Recorder {
 
   private static final String USAGE =
       "usage: Recorder --erk PATH --cwd DIR --out DIR/NAME [--description TEXT] -- ERK-ARGS...";
+
+  /** How long erk may take to end after SIGTERM, when the recording is interrupted. */
+  private static final Duration KILL_GRACE = Duration.ofSeconds(1);
 
   private Recorder() {}
 
@@ -75,37 +85,41 @@ public final class Recorder {
   }
 
   /**
-   * Runs {@code erk args} in {@code cwd} and records it.
+   * Runs {@code erk args} in {@code cwd} and records it. If the calling thread is interrupted, erk
+   * is killed and {@link InterruptedException} is thrown.
    *
-   * @throws UncheckedIOException if erk cannot be started
+   * @throws UncheckedIOException if erk cannot be started; its cause's cause is the client's
+   *     {@link ErkStartException}, whose message says why
+   * @throws ErkException if erk's output could not be read to its end
    */
   public static Recording record(Path erk, Path cwd, List<String> args, String description)
       throws InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(erk.toString());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().put("PYTHONUNBUFFERED", "1");
-    List<Recording.Chunk> timeline = new ArrayList<>();
-    ChunkReader out;
-    ChunkReader err;
-    Process process;
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("PYTHONUNBUFFERED", "1");
+    Execution execution =
+        new Execution(new Execution.Spec(command, cwd, environment, null, KILL_GRACE));
+    Tape tape = new Tape();
+    execution.start(tape.output(1), tape.output(2));
+    Execution.Exit exit;
     try {
-      long start = System.nanoTime();
-      process = builder.start();
-      out = new ChunkReader(1, process.getInputStream(), start, timeline);
-      err = new ChunkReader(2, process.getErrorStream(), start, timeline);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + erk, e);
+      exit = execution.exit().get();
+    } catch (InterruptedException e) {
+      execution.cancel();
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ErkStartException start) {
+        throw new UncheckedIOException(start.getMessage(), new IOException(start));
+      }
+      throw e.getCause() instanceof ErkException erkFailure ? erkFailure
+          : new IllegalStateException("recording `" + String.join(" ", command) + "` failed", e);
     }
-    out.join();
-    err.join();
-    int exit = process.waitFor();
     List<String> argv = new ArrayList<>(List.of("erk"));
     argv.addAll(args);
-    return new Recording(argv, exit, out.bytes(), err.bytes(), description,
-        "recorded from real erk " + version(erk, cwd), timeline);
+    return tape.recording(argv, exit.exitCode(), description,
+        "recorded from real erk " + version(erk, cwd));
   }
 
   private static String version(Path erk, Path cwd) {
@@ -117,44 +131,40 @@ public final class Recorder {
     }
   }
 
-  /** Reads one stream to its end, noting each chunk in the shared timeline in arrival order. */
-  private static final class ChunkReader extends Thread {
-    private final int fd;
-    private final InputStream in;
-    private final long start;
-    private final List<Recording.Chunk> timeline;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  /**
+   * Both streams' bytes and the order their chunks arrived in. Its outputs are called on the
+   * client's pump thread, so they only copy the bytes.
+   */
+  private static final class Tape {
+    private final long start = System.nanoTime();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final List<Recording.Chunk> timeline = new ArrayList<>();
 
-    ChunkReader(int fd, InputStream in, long start, List<Recording.Chunk> timeline) {
-      super("erk-recorder-fd" + fd);
-      this.fd = fd;
-      this.in = in;
-      this.start = start;
-      this.timeline = timeline;
-      setDaemon(true);
-      start();
-    }
-
-    @Override
-    public void run() {
-      byte[] buffer = new byte[8192];
-      try (InputStream stream = in) {
-        for (int n; (n = stream.read(buffer)) >= 0; ) {
-          long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-          synchronized (timeline) {
-            bytes.write(buffer, 0, n);
-            timeline.add(new Recording.Chunk(fd, n, at));
-          }
+    ProcessOutput output(int fd) {
+      return new ProcessOutput() {
+        @Override
+        public void accept(ByteBuffer chunk) {
+          append(fd, chunk);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+
+        @Override
+        public void finish() {}
+      };
     }
 
-    byte[] bytes() {
-      synchronized (timeline) {
-        return bytes.toByteArray();
-      }
+    private synchronized void append(int fd, ByteBuffer chunk) {
+      long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      byte[] bytes = new byte[chunk.remaining()];
+      chunk.get(bytes);
+      (fd == 1 ? stdout : stderr).writeBytes(bytes);
+      timeline.add(new Recording.Chunk(fd, bytes.length, at));
+    }
+
+    synchronized Recording recording(List<String> argv, int exitCode, String description,
+        String provenance) {
+      return new Recording(argv, exitCode, stdout.toByteArray(), stderr.toByteArray(),
+          description, provenance, timeline);
     }
   }
 }

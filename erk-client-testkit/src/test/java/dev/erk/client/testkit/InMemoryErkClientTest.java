@@ -265,6 +265,24 @@ class InMemoryErkClientTest {
     }
 
     @Test
+    void aHangingReplyHoldsBackItsUnterminatedLineAsAProcessWithOpenPipesDoes() throws Exception {
+      erk.onCommand(ArgvPattern.command("launch"), Reply.timeline()
+          .stderr("first").stderrBytes("partial".getBytes(UTF_8)).hang());
+      CountDownLatch first = new CountDownLatch(1);
+      List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+      try (StreamHandle handle = erk.stream(LAUNCH, line -> {
+        lines.add(line.text());
+        first.countDown();
+      })) {
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        assertTrue(handle.await(Duration.ofMillis(100)).isEmpty());
+      }
+
+      assertEquals(List.of("first"), lines);
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotBreakTheStream() throws Exception {
       erk.onCommand(ArgvPattern.command("launch"),
           Reply.timeline().stderr("one").stderr("two").stderr("three").exitCode(0));

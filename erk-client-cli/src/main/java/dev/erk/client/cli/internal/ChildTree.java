@@ -117,7 +117,7 @@ public final class ChildTree {
    * Kills the tree at once, for JVM shutdown, looking again until nothing of it runs: the child
    * may be dying already while its descendants are re-parented.
    */
-  void killNow() {
+  public void killNow() {
     Set<String> pipes = pipes(true, true);
     for (int round = 0; round < 10; round++) {
       List<ProcessHandle> running = members(pipes).stream()
