@@ -10,6 +10,7 @@ module dev.erk.client.cli {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires com.zaxxer.nuprocess;
+  requires com.sun.jna;
 
   exports dev.erk.client.cli;
 }
