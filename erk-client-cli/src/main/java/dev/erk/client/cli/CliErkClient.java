@@ -208,17 +208,22 @@ public final class CliErkClient implements ErkClient {
    * Releases everything erk-client holds in this JVM, for a host that unloads it (an IDE plugin
    * on unload, a web application on undeploy): closes every client still open, waits for their
    * processes to end, and ends the SDK's threads. Afterwards nothing of erk-client is referenced
-   * from outside its classes (no thread, no shutdown hook), so its class loader can be collected.
-   * A client built afterwards works as usual.
-   *
-   * <p>Without this call the same happens by itself once every client is closed: the SDK's
-   * threads end after 2 s idle and its shutdown hook exists only while processes run.
+   * from outside its classes (no thread, no shutdown hook, no native binding), so its class
+   * loader can be collected. It is final: {@link Builder#build()} then throws {@link
+   * IllegalStateException}, since NuProcess's native bindings are gone. Closing every client
+   * without this call ends the SDK's threads too (after 2 s idle) and removes its shutdown hook,
+   * but NuProcess's native bindings keep the class loader.
    *
    * @param timeout how long to wait for processes and threads to end
    * @return true if everything ended within the timeout
    */
   public static boolean releaseAll(Duration timeout) {
     return OpenClients.releaseAll(timeout);
+  }
+
+  /** {@link #releaseAll(Duration)} waiting at most 10 s. */
+  public static boolean releaseAll() {
+    return releaseAll(Duration.ofSeconds(10));
   }
 
   @Override
@@ -393,6 +398,8 @@ public final class CliErkClient implements ErkClient {
      * @throws dev.erk.client.ErkStartException if no executable was set and there is no
      *     {@code erk} on the JVM's PATH (the message lists the directories searched), or if the
      *     working directory does not exist or is not a directory
+     * @throws IllegalStateException if {@link CliErkClient#releaseAll} was called, or the
+     *     Jackson on the class path is older than 2.13
      */
     public CliErkClient build() {
       CliErkClient client = new CliErkClient(ConfigResolver.resolve(this), copy());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -49,6 +50,10 @@ public final class ErkJson {
       mapper.registerModule(new JavaTimeModule());
     }
     this.factory = mapper.getFactory();
+    // Jackson's default pool keeps a buffer per thread in a ThreadLocal, which pins erk-client's
+    // class loader through any long-lived thread that decoded (a caller's, or a callback
+    // executor's) until memory runs low. A pool owned by this codec goes away with it.
+    factory.setRecyclerPool(JsonRecyclerPools.newConcurrentDequePool());
     factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     for (JsonReadFeature lenient : JsonReadFeature.values()) {
       factory.disable(lenient.mappedFeature());

@@ -1,5 +1,7 @@
 package dev.erk.client.cli;
 
+import dev.erk.client.cli.internal.ExitHook;
+import dev.erk.client.cli.internal.NativeRelease;
 import dev.erk.client.cli.internal.SdkThreads;
 import java.time.Duration;
 import java.util.Collections;
@@ -16,7 +18,13 @@ final class OpenClients {
 
   private OpenClients() {}
 
+  private static boolean released;
+
   static synchronized void opened(CliErkClient client) {
+    if (released) {
+      throw new IllegalStateException("erk-client was released by CliErkClient.releaseAll() and"
+          + " cannot start processes in this class loader any more");
+    }
     OPEN.add(client);
   }
 
@@ -28,10 +36,18 @@ final class OpenClients {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<CliErkClient> open;
     synchronized (OpenClients.class) {
+      released = true;
       open = List.copyOf(OPEN);
+      OPEN.clear();
     }
     open.forEach(CliErkClient::close);
-    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    return SdkThreads.release(left);
+    boolean nativeReleased = NativeRelease.release(left(deadline));
+    boolean threadsEnded = SdkThreads.release(left(deadline));
+    ExitHook.clear();
+    return nativeReleased && threadsEnded;
+  }
+
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 }

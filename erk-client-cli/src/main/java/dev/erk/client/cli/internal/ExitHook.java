@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * class loader can be unloaded). The system property {@code dev.erk.client.killChildrenOnExit=false}
  * turns it off.
  */
-final class ExitHook {
+public final class ExitHook {
   static final String PROPERTY = "dev.erk.client.killChildrenOnExit";
 
   private static final Set<Execution> RUNNING = new LinkedHashSet<>();
@@ -63,6 +63,23 @@ final class ExitHook {
       }
     }
     return shuttingDown;
+  }
+
+  /**
+   * Forgets every execution and removes the hook, for {@code releaseAll} once every call has
+   * ended: an execution that outlived its call stays registered a little while (its tree may
+   * still be dying), and the timer that would unregister it is gone with the SDK's threads.
+   */
+  public static synchronized void clear() {
+    RUNNING.clear();
+    if (hook != null && !shuttingDown) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        hook = null;
+      } catch (IllegalStateException e) {
+        shuttingDown = true;
+      }
+    }
   }
 
   /** How many executions the hook would kill now; for tests and release checks. */
