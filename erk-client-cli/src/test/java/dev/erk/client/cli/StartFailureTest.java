@@ -13,6 +13,7 @@ import dev.erk.client.ActionRequest;
 import dev.erk.client.DashboardAction;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkStartException;
+import dev.erk.client.cli.internal.RecordingHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -41,20 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StartFailureTest {
   @TempDir Path dir;
 
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final RecordingHandler handler = new RecordingHandler();
+  private final List<LogRecord> logged = handler.records();
   private PrintStream originalErr = System.err;
 
   @BeforeEach

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -35,19 +34,8 @@ class StartFailuresTest {
 
   @TempDir Path dir;
 
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final RecordingHandler handler = new RecordingHandler();
+  private final List<LogRecord> logged = handler.records();
 
   @BeforeEach
   void captureLog() {
