@@ -40,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every call spawns erk with an argv array (never a shell), its standard input closed (so a
  * prompt aborts instead of hanging) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
- * stream as erk prints them). No thread is spent per process: output is read by NuProcess's pump
- * threads, and listener callbacks and future completions run on a small shared pool (or the
- * {@link Builder#callbackExecutor executor} you give). Each command is logged at DEBUG to the
+ * stream as erk prints them). No SDK thread waits per process: output is read by NuProcess's
+ * pump threads, the exit is awaited by the JDK's process reaper, and spawning, killing, future
+ * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
+ * executor}) run on the SDK's own workers, which end when idle. See {@link #releaseAll} for
+ * hosts that unload erk-client. Each command is logged at DEBUG to the
  * {@link System.Logger} named {@code dev.erk.client} (argv, directory, exit, duration — never the
  * environment).
  *
