@@ -401,7 +401,7 @@ public final class CliErkClient implements ErkClient {
      *     {@code erk} on the JVM's PATH (the message lists the directories searched), or if the
      *     working directory does not exist or is not a directory
      * @throws IllegalStateException if {@link CliErkClient#releaseAll} was called, or the
-     *     Jackson on the class path is older than 2.13
+     *     Jackson on the class path is older than 2.16
      */
     public CliErkClient build() {
       CliErkClient client = new CliErkClient(ConfigResolver.resolve(this), copy());

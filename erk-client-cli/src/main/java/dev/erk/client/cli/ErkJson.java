@@ -53,7 +53,7 @@ public final class ErkJson {
     // Jackson's default pool keeps a buffer per thread in a ThreadLocal, which pins erk-client's
     // class loader through any long-lived thread that decoded (a caller's, or a callback
     // executor's) until memory runs low. A pool owned by this codec goes away with it.
-    factory.setRecyclerPool(JsonRecyclerPools.newConcurrentDequePool());
+    factory.setRecyclerPool(JsonRecyclerPools.newLockFreePool());
     factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     for (JsonReadFeature lenient : JsonReadFeature.values()) {
       factory.disable(lenient.mappedFeature());

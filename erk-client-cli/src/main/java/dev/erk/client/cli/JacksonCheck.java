@@ -8,8 +8,12 @@ import com.fasterxml.jackson.core.Version;
  * {@link NoSuchMethodError} in the middle of a call.
  */
 final class JacksonCheck {
-  /** The oldest Jackson erk-client works with: {@code JsonParser.currentTokenLocation()}. */
-  static final String MINIMUM = "2.13";
+  /**
+   * The oldest Jackson erk-client works with: {@code JsonRecyclerPools} (2.16), which lets the
+   * codec own its buffer pool instead of leaving one in a thread-local of every thread that
+   * decoded (see {@code ErkJson}).
+   */
+  static final String MINIMUM = "2.16";
 
   private JacksonCheck() {}
 
@@ -21,7 +25,7 @@ final class JacksonCheck {
 
   static void check(String artifact, Version version) {
     if (version.getMajorVersion() < 2
-        || version.getMajorVersion() == 2 && version.getMinorVersion() < 13) {
+        || version.getMajorVersion() == 2 && version.getMinorVersion() < 16) {
       throw new IllegalStateException("erk-client needs " + artifact + " " + MINIMUM
           + " or newer, but the class path has " + version + "; upgrade or pin Jackson to "
           + MINIMUM + "+ (com.fasterxml.jackson:jackson-bom)");

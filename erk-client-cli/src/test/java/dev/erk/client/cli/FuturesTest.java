@@ -29,7 +29,7 @@ class FuturesTest {
         assertThrows(ExecutionException.class, () -> mapped.get(5, TimeUnit.SECONDS));
     ErkException typed = assertInstanceOf(ErkException.class, e.getCause());
     assertSame(old, typed.getCause());
-    assertTrue(typed.getMessage().contains("Jackson 2.13"), typed.getMessage());
+    assertTrue(typed.getMessage().contains("Jackson 2.16"), typed.getMessage());
   }
 
   @Test
@@ -48,9 +48,9 @@ class FuturesTest {
   @Test
   void aJacksonOlderThanTheMinimumIsRefusedByName() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> JacksonCheck.check("jackson-databind", new Version(2, 12, 7, null, null, null)));
+        () -> JacksonCheck.check("jackson-databind", new Version(2, 15, 4, null, null, null)));
     String message = String.valueOf(e.getMessage());
-    assertTrue(message.contains("2.12.7") && message.contains("2.13"), message);
-    JacksonCheck.check("jackson-databind", new Version(2, 13, 0, null, null, null));
+    assertTrue(message.contains("2.15.4") && message.contains("2.16"), message);
+    JacksonCheck.check("jackson-databind", new Version(2, 16, 0, null, null, null));
   }
 }

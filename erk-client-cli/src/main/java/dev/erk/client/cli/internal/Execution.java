@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Exit.</b> The exit is noticed without polling: when a pipe reaches its end (the platform
  * can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports the
- * child's exit ({@link ProcessHandle#onExit()}, which waits without reaping), or when NuProcess
- * reaps it. A child that exits while a process it started keeps its pipes open ends the call a
+ * child's exit ({@link ProcessHandle#onExit()}, which waits without reaping; asked for only once
+ * the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that exits while a process it started keeps its pipes open ends the call a
  * moment later: the pipes' holders are killed.
  *
  * <p><b>Ending.</b> Once {@link #terminate} takes effect, no more output reaches the outputs
@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Execution extends NuAbstractProcessHandler {
   private static final long LINGER_MILLIS = 50;
+  private static final long WATCH_AFTER_MILLIS = 20;
 
   /**
    * How to run the process.
@@ -183,7 +184,9 @@ public final class Execution extends NuAbstractProcessHandler {
     stdoutOpen = true;
     stderrOpen = true;
     ExitHook.register(this);
-    ProcessHandle.of(pid).ifPresent(child -> child.onExit().thenRun(this::childExited));
+    // Most calls end by the end of their output within milliseconds; only a child still running
+    // a moment later gets the JDK's exit watch, which costs a reaper thread's wake-ups.
+    SdkThreads.scheduler().schedule(this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     if (failure != null) {
       endTree();
     } else if (spec.timeout() != null) {
@@ -262,6 +265,12 @@ public final class Execution extends NuAbstractProcessHandler {
         exitObserved(code);
         tryFinish();
       });
+    }
+  }
+
+  private synchronized void watchExit() {
+    if (phase == Phase.RUNNING && exitCode.isEmpty()) {
+      ProcessHandle.of(pid).ifPresent(child -> child.onExit().thenRun(this::childExited));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.erk.client.cli.internal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Kills the process trees still running when the JVM exits, so no erk process outlives its host.
@@ -17,7 +16,11 @@ public final class ExitHook {
   static final String PROPERTY = "dev.erk.client.killChildrenOnExit";
 
   private static final Set<Execution> RUNNING = new LinkedHashSet<>();
-  private static @Nullable Thread hook;
+  /** Never started: added and removed again to learn whether the JVM is shutting down. */
+  private static final Thread PROBE = unstarted(() -> {}, "shutdown-probe");
+  /** One thread object, added and removed as executions come and go. */
+  private static final Thread HOOK = unstarted(ExitHook::killAll, "shutdown");
+  private static boolean hooked;
   private static volatile boolean shuttingDown;
 
   private ExitHook() {}
@@ -27,12 +30,10 @@ public final class ExitHook {
       return;
     }
     RUNNING.add(execution);
-    if (hook == null) {
-      Thread thread = new Thread(ExitHook::killAll, SdkThreads.PREFIX + "shutdown");
-      thread.setContextClassLoader(null);
+    if (!hooked) {
       try {
-        Runtime.getRuntime().addShutdownHook(thread);
-        hook = thread;
+        Runtime.getRuntime().addShutdownHook(HOOK);
+        hooked = true;
       } catch (IllegalStateException e) {
         shuttingDown = true;
       }
@@ -40,29 +41,9 @@ public final class ExitHook {
   }
 
   static synchronized void unregister(Execution execution) {
-    if (!RUNNING.remove(execution) || !RUNNING.isEmpty() || hook == null || shuttingDown) {
-      return;
+    if (RUNNING.remove(execution) && RUNNING.isEmpty()) {
+      unhook();
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      hook = null;
-    } catch (IllegalStateException e) {
-      shuttingDown = true;
-    }
-  }
-
-  /** True once the JVM has begun to shut down (as far as this hook has seen). */
-  static boolean shuttingDown() {
-    if (!shuttingDown) {
-      Thread probe = new Thread(() -> {});
-      try {
-        Runtime.getRuntime().addShutdownHook(probe);
-        Runtime.getRuntime().removeShutdownHook(probe);
-      } catch (IllegalStateException e) {
-        shuttingDown = true;
-      }
-    }
-    return shuttingDown;
   }
 
   /**
@@ -72,14 +53,39 @@ public final class ExitHook {
    */
   public static synchronized void clear() {
     RUNNING.clear();
-    if (hook != null && !shuttingDown) {
+    unhook();
+  }
+
+  private static void unhook() {
+    if (hooked && !shuttingDown) {
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-        hook = null;
+        Runtime.getRuntime().removeShutdownHook(HOOK);
+        hooked = false;
       } catch (IllegalStateException e) {
         shuttingDown = true;
       }
     }
+  }
+
+  /** True once the JVM has begun to shut down (as far as this hook has seen). */
+  static boolean shuttingDown() {
+    if (!shuttingDown) {
+      synchronized (PROBE) {
+        try {
+          Runtime.getRuntime().addShutdownHook(PROBE);
+          Runtime.getRuntime().removeShutdownHook(PROBE);
+        } catch (IllegalStateException e) {
+          shuttingDown = true;
+        }
+      }
+    }
+    return shuttingDown;
+  }
+
+  private static Thread unstarted(Runnable task, String role) {
+    Thread thread = new Thread(task, SdkThreads.PREFIX + role);
+    thread.setContextClassLoader(null);
+    return thread;
   }
 
   /** How many executions the hook would kill now; for tests and release checks. */

@@ -1,9 +1,8 @@
 package dev.erk.client.cli.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,7 @@ public final class SdkThreads {
 
   static final long IDLE_SECONDS = 2;
   private static @Nullable ScheduledThreadPoolExecutor scheduler;
-  private static @Nullable ThreadPoolExecutor workers;
+  private static @Nullable ElasticPool workers;
 
   private SdkThreads() {}
 
@@ -45,12 +44,12 @@ public final class SdkThreads {
     return current;
   }
 
-  /** The workers: a new thread whenever none is idle, so nothing queues behind a blocked task. */
-  public static synchronized ExecutorService workers() {
-    ThreadPoolExecutor current = workers;
-    if (current == null || current.isShutdown()) {
-      current = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
-          new SynchronousQueue<>(), daemons("worker"));
+  /** The workers: a few threads, and one more whenever work waits behind busy ones. */
+  public static synchronized Executor workers() {
+    ElasticPool current = workers;
+    if (current == null || current.executor().isShutdown()) {
+      current = new ElasticPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+          IDLE_SECONDS, daemons("worker"), SdkThreads::scheduler);
       workers = current;
     }
     return current;
@@ -76,13 +75,13 @@ public final class SdkThreads {
     ThreadPoolExecutor pool;
     synchronized (SdkThreads.class) {
       timers = scheduler;
-      pool = workers;
+      pool = workers == null ? null : workers.executor();
       scheduler = null;
       workers = null;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean ended = true;
-    for (ThreadPoolExecutor executor : new ThreadPoolExecutor[] {timers, pool}) {
+    for (@Nullable ThreadPoolExecutor executor : new @Nullable ThreadPoolExecutor[] {pool, timers}) {
       if (executor == null) {
         continue;
       }
