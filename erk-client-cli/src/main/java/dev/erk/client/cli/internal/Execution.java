@@ -88,6 +88,7 @@ public final class Execution extends NuAbstractProcessHandler {
   private boolean outlived;
   private @Nullable ErkException failure;
   private @Nullable ScheduledFuture<?> timeoutTask;
+  private @Nullable ScheduledFuture<?> exitWatch;
 
   public Execution(Spec spec) {
     this.spec = spec;
@@ -186,7 +187,8 @@ public final class Execution extends NuAbstractProcessHandler {
     ExitHook.register(this);
     // Most calls end by the end of their output within milliseconds; only a child still running
     // a moment later gets the JDK's exit watch, which costs a reaper thread's wake-ups.
-    SdkThreads.scheduler().schedule(this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+    exitWatch = SdkThreads.scheduler().schedule(
+        this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     if (failure != null) {
       endTree();
     } else if (spec.timeout() != null) {
@@ -358,6 +360,9 @@ public final class Execution extends NuAbstractProcessHandler {
     phase = Phase.DONE;
     if (timeoutTask != null) {
       timeoutTask.cancel(false);
+    }
+    if (exitWatch != null) {
+      exitWatch.cancel(false);
     }
     if (ExitHook.shuttingDown()) {
       // Stay registered: the JVM-exit hook kills what may have outlived the child. A signal
