@@ -155,6 +155,14 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void spawn() {
+    synchronized (this) {
+      if (failure != null) {
+        // Cancelled (or the client closed) while waiting for a worker: spawn nothing.
+        phase = Phase.DONE;
+        complete();
+        return;
+      }
+    }
     AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
     try {
       // Here, not in a static initializer: a missing or broken JNA then fails this call, typed.
