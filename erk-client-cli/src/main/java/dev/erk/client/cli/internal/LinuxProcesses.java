@@ -23,8 +23,12 @@ final class LinuxProcesses implements ProcessPlatform {
 
   private LinuxProcesses() {}
 
+  /** Looked up once: every execution asks. */
+  private static final boolean AVAILABLE =
+      System.getProperty("os.name", "").startsWith("Linux") && ProcStat.read(SELF) != null;
+
   static boolean isAvailable() {
-    return System.getProperty("os.name", "").startsWith("Linux") && ProcStat.read(SELF) != null;
+    return AVAILABLE;
   }
 
   @Override
