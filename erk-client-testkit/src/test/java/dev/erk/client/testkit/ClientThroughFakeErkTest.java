@@ -83,7 +83,9 @@ class ClientThroughFakeErkTest {
     assertEquals(0, result.exitCode());
     assertEquals(List.of("one", "two"), lines.stream().map(OutputLine::text).toList());
     long gap = Duration.between(lines.get(0).timestamp(), lines.get(1).timestamp()).toMillis();
-    assertTrue(gap >= 250, "gap " + gap); // the sleep is 300 ms; timestamps have ms jitter
+    // The sleep is 300 ms. The first line's timestamp is when the pump read it, which a loaded
+    // machine can delay by tens of ms; lines held back and delivered together would be ~0 apart.
+    assertTrue(gap >= 150, "gap " + gap);
   }
 
   @Test
