@@ -88,11 +88,6 @@ public final class ExitHook {
     return thread;
   }
 
-  /** How many executions the hook would kill now; for tests and release checks. */
-  static synchronized int running() {
-    return RUNNING.size();
-  }
-
   private static void killAll() {
     List<Execution> running;
     synchronized (ExitHook.class) {
