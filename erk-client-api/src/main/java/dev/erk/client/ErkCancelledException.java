@@ -1,5 +1,6 @@
 package dev.erk.client;
 
+import dev.erk.client.internal.CommandLines;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ public class ErkCancelledException extends ErkException {
 
   /** @param command the argv that was cancelled */
   public ErkCancelledException(List<String> command) {
-    super("`" + describe(command) + "` was cancelled", command, null);
+    super("`" + CommandLines.describe(command) + "` was cancelled", command, null);
   }
 
   /**
@@ -20,6 +21,6 @@ public class ErkCancelledException extends ErkException {
    * @param reason why, for a human, such as {@code "the JVM is shutting down"}
    */
   public ErkCancelledException(List<String> command, String reason) {
-    super("`" + describe(command) + "` was cancelled: " + reason, command, null);
+    super("`" + CommandLines.describe(command) + "` was cancelled: " + reason, command, null);
   }
 }

@@ -1,12 +1,15 @@
 package dev.erk.client;
 
+import dev.erk.client.internal.CommandLines;
+import java.util.Optional;
+
 /**
  * erk ran and failed: a non-zero exit, or a JSON envelope with {@code "success": false}.
  *
- * <p>The message is the command line, the exit code and what erk meant for a human (its JSON
- * {@code error}, or the last meaningful stderr line such as {@code RuntimeError: Command not
- * found while trying to fetch GitHub token for github.com: gh}). {@link #result()} has
- * everything.
+ * <p>The message is erk's reason, by {@linkplain ActionResult the rule of} {@link
+ * ActionResult#message()} (one line), then erk's error code if it gave one, the command line and
+ * the exit code: {@code PR #42 not found (pr_not_found; `erk exec get-pr-info 42` exited with
+ * 1)}. {@link #result()} has everything.
  */
 public class ErkCommandFailedException extends ErkException {
   private static final long serialVersionUID = 1L;
@@ -24,13 +27,20 @@ public class ErkCommandFailedException extends ErkException {
     return result;
   }
 
-  /** erk's own message, without the command line around it. */
+  /** erk's reason, without the command line around it: {@link ActionResult#message()}. */
   public String erkMessage() {
     return result.message();
   }
 
+  /** erk's machine-readable error code, if it gave one: {@link ActionResult#errorType()}. */
+  public Optional<String> errorType() {
+    return result.errorType();
+  }
+
   private static String messageFor(ActionResult result) {
     String what = result.message().isEmpty() ? "failed" : result.message();
-    return what + " (`" + describe(result.command()) + "` exited with " + result.exitCode() + ")";
+    String code = result.errorType().map(type -> type + "; ").orElse("");
+    return what + " (" + code + "`" + CommandLines.describe(result.command()) + "` exited with "
+        + result.exitCode() + ")";
   }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Subclasses say what went wrong: {@link ErkStartException} (the executable could not be
  * started), {@link ErkCommandFailedException} (erk ran and failed), {@link
- * ErkUnreadableOutputException} (erk's output could not be decoded), {@link ErkTimeoutException},
+ * ErkUnreadableOutputException} (erk's output could not be decoded; {@link
+ * ErkOutputTooLargeException} when it passed the output limit), {@link ErkTimeoutException},
  * {@link ErkCancelledException} and {@link ErkUnsupportedActionException} (the action does not
  * exist in this erk). Every message names the command.
  */
@@ -37,18 +38,5 @@ public class ErkException extends RuntimeException {
   /** The argv concerned, the executable first; empty if none was built. */
   public List<String> command() {
     return command;
-  }
-
-  /** The command as one line, for messages: arguments with spaces are quoted. */
-  public static String describe(List<String> command) {
-    StringBuilder out = new StringBuilder();
-    for (String arg : command) {
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      boolean plain = !arg.isEmpty() && arg.chars().noneMatch(c -> c <= ' ' || c == '\'' || c == '"');
-      out.append(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
-    }
-    return out.toString();
   }
 }

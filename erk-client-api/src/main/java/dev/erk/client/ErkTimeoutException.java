@@ -1,5 +1,6 @@
 package dev.erk.client;
 
+import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public class ErkTimeoutException extends ErkException {
    * @param timeout the timeout that expired
    */
   public ErkTimeoutException(List<String> command, Duration timeout) {
-    super("`" + describe(command) + "` timed out after " + format(timeout) + " and was killed",
+    super("`" + CommandLines.describe(command) + "` timed out after " + format(timeout) + " and was killed",
         command, null);
     this.timeout = timeout;
   }

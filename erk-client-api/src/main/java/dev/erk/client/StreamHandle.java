@@ -1,5 +1,6 @@
 package dev.erk.client;
 
+import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public interface StreamHandle extends AutoCloseable {
       if (cause instanceof ErkException erk) {
         throw erk;
       }
-      throw new ErkException("`" + ErkException.describe(command) + "` failed: " + cause,
+      throw new ErkException("`" + CommandLines.describe(command) + "` failed: " + cause,
           command, cause);
     }
   }

@@ -14,6 +14,7 @@ import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
+import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,16 +124,24 @@ public final class CliErkClient implements ErkClient {
    */
   @Override
   public ActionResult run(ActionRequest request) {
-    return Blocking.await(runAsync(request), command(List.of(request.display())));
+    // Until the generation is known, the current generation's argv is the best real argv.
+    AtomicReference<List<String>> argv = new AtomicReference<>(command(request.arguments()));
+    return Blocking.await(runAsync(request, argv::set), argv::get);
   }
 
   @Override
   public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
+    return runAsync(request, argv -> {});
+  }
+
+  private CompletableFuture<ActionResult> runAsync(ActionRequest request,
+      java.util.function.Consumer<List<String>> argvKnown) {
     checkOpen();
     List<String> display = command(List.of(request.display()));
     return async(display, () -> Futures.compose(detector.forRequest(request), display,
         generation -> {
           List<String> command = command(request.arguments(generation));
+          argvKnown.accept(command);
           CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
           return Futures.chain(collected, command, c -> c.toResult(config.json()));
         }));
@@ -189,8 +198,8 @@ public final class CliErkClient implements ErkClient {
         return ErkVersion.parse(result.stdout());
       } catch (IllegalArgumentException e) {
         String out = result.stdout().strip();
-        throw new ErkUnreadableOutputException("`" + ErkException.describe(command)
-            + "` printed no version: " + out, command, out, 0, e);
+        throw new ErkUnreadableOutputException("`" + CommandLines.describe(command)
+            + "` printed no version: " + out, command, out, e);
       }
     }));
   }

@@ -5,7 +5,7 @@ import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkTimeoutException;
-import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.LineListener;
 import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
@@ -13,6 +13,7 @@ import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.LineDelivery;
 import dev.erk.client.cli.internal.LineStream;
 import dev.erk.client.cli.internal.SdkThreads;
+import dev.erk.client.internal.CommandLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ final class CliStreamHandle implements StreamHandle {
     this.request = request;
     this.config = config;
     this.timeout = timeout;
-    String command = ErkException.describe(request.arguments());
+    String command = CommandLines.describe(request.arguments());
     this.delivery = new LineDelivery(listener, config.callbackExecutor(), config.outputLimit(),
         this::listenerTooSlow, config.logger(), command);
     this.out = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
@@ -100,11 +101,11 @@ final class CliStreamHandle implements StreamHandle {
     Execution running = execution;
     if (running != null) {
       List<String> command = running.command();
-      running.terminate(new ErkUnreadableOutputException("the line listener of `"
-          + ErkException.describe(command) + "` fell more than " + config.outputLimit()
+      running.terminate(new ErkOutputTooLargeException("the line listener of `"
+          + CommandLines.describe(command) + "` fell more than " + config.outputLimit()
           + " bytes behind (each pending line counts " + LineDelivery.LINE_OVERHEAD
           + " bytes plus 2 per character; see outputLimit); the command was killed",
-          command, "", -1, null));
+          command, config.outputLimit()));
     }
   }
 

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanRow;
+import dev.erk.client.internal.CommandLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -164,10 +164,12 @@ final class DashDataReader {
 
   private static ErkUnreadableOutputException unreadable(String what, long offset,
       Throwable cause, byte[] bytes, int length, List<String> command) {
-    String message = "Could not read the output of `" + ErkException.describe(command) + "`: "
+    String message = "Could not read the output of `" + CommandLines.describe(command) + "`: "
         + what + (offset >= 0 ? " (at byte " + offset + " of " + length + ")" : "");
-    return new ErkUnreadableOutputException(
-        message, command, snippet(bytes, length, offset), offset, cause);
+    String snippet = snippet(bytes, length, offset);
+    return offset >= 0
+        ? new ErkUnreadableOutputException(message, command, snippet, offset, cause)
+        : new ErkUnreadableOutputException(message, command, snippet, cause);
   }
 
   /**

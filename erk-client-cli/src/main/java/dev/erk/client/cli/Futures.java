@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkException;
+import dev.erk.client.internal.CommandLines;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,7 +92,7 @@ final class Futures {
     if (error instanceof ErkException erk) {
       return erk;
     }
-    String text = "`" + ErkException.describe(command) + "` failed: " + error;
+    String text = "`" + CommandLines.describe(command) + "` failed: " + error;
     if (error instanceof LinkageError) {
       text += "; a library on the class path does not match erk-client (it needs Jackson "
           + JacksonCheck.MINIMUM + " or newer, NuProcess 3.0.0 and JNA 5)";

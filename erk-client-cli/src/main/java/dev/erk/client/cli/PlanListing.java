@@ -1,11 +1,12 @@
 package dev.erk.client.cli;
 
+import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCommandFailedException;
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.PlanList;
 import dev.erk.client.cli.internal.SdkThreads;
+import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,9 @@ final class PlanListing {
         ErkJson.DashData answer = config.json().decodeDashData(
             collected.stdout(), collected.stdoutSize(), collected.command());
         if (answer instanceof ErkJson.DashData.Failure failure) {
-          throw new ErkCommandFailedException(collected.failure(failure.error()));
+          ActionResult result = collected.toResult(config.json());
+          throw new ErkCommandFailedException(
+              result.success() ? collected.failure(failure.error()) : result);
         }
         PlanList plans = ((ErkJson.DashData.Plans) answer).plans();
         observer.accept(plans);
@@ -81,8 +84,8 @@ final class PlanListing {
     if (collected.exitCode() != 0) {
       throw new ErkCommandFailedException(collected.toResult(config.json()));
     }
-    throw new ErkUnreadableOutputException("`" + ErkException.describe(collected.command())
-        + "` exited with 0 but printed nothing on stdout", collected.command(), "", 0, null);
+    throw new ErkUnreadableOutputException("`" + CommandLines.describe(collected.command())
+        + "` exited with 0 but printed nothing on stdout", collected.command(), "", null);
   }
 
   /** One shared dash-data process and the callers waiting for it. */

@@ -1,12 +1,12 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ActionRequest;
-import dev.erk.client.ErkException;
-import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.LineListener;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.BoundedCollector;
 import dev.erk.client.cli.internal.Execution;
+import dev.erk.client.internal.CommandLines;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,10 +77,10 @@ final class Spawner {
         config.environment(), timeout, config.killGrace()));
   }
 
-  private ErkUnreadableOutputException tooMuchOutput(List<String> command) {
-    return new ErkUnreadableOutputException("`" + ErkException.describe(command)
+  private ErkOutputTooLargeException tooMuchOutput(List<String> command) {
+    return new ErkOutputTooLargeException("`" + CommandLines.describe(command)
         + "` printed more than the output limit of " + config.outputLimit()
-        + " bytes; it was killed", command, "", config.outputLimit(), null);
+        + " bytes; it was killed", command, config.outputLimit());
   }
 
   private void log(List<String> command, Execution.@Nullable Exit exit, @Nullable Throwable error) {

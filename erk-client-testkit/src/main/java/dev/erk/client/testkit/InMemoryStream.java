@@ -5,7 +5,7 @@ import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkTimeoutException;
-import dev.erk.client.ErkUnreadableOutputException;
+import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.LineListener;
 import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
@@ -13,6 +13,7 @@ import dev.erk.client.cli.ErkJson;
 import dev.erk.client.cli.internal.ActionResults;
 import dev.erk.client.cli.internal.LineDelivery;
 import dev.erk.client.cli.internal.LineStream;
+import dev.erk.client.internal.CommandLines;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class InMemoryStream implements StreamHandle {
     command.add("erk");
     command.addAll(request.arguments());
     delivery = new LineDelivery(listener, null, MAX_PENDING_BYTES, this::listenerTooSlow, LOGGER,
-        ErkException.describe(request.arguments()));
+        CommandLines.describe(request.arguments()));
     stdoutLines = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
     stderrLines = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
@@ -128,9 +129,9 @@ final class InMemoryStream implements StreamHandle {
   }
 
   private void listenerTooSlow() {
-    fail(new ErkUnreadableOutputException("the line listener of `"
-        + ErkException.describe(request.arguments()) + "` fell more than " + MAX_PENDING_BYTES
-        + " bytes behind; the stream was ended", command, "", -1, null));
+    fail(new ErkOutputTooLargeException("the line listener of `"
+        + CommandLines.describe(request.arguments()) + "` fell more than " + MAX_PENDING_BYTES
+        + " bytes behind; the stream was ended", command, MAX_PENDING_BYTES));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkStartException;
 import dev.erk.client.ErkTimeoutException;
+import dev.erk.client.internal.CommandLines;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,8 @@ public final class Execution extends NuAbstractProcessHandler {
   private long pid = -1;
   private long startTime = -1;
   private OptionalInt exitCode = OptionalInt.empty();
+  /** A forced finish gave up waiting for the exit status: it ends with a failure, no code. */
+  private boolean exitUnknown;
   private long exitNanos;
   private boolean outlived;
   private @Nullable ErkException failure;
@@ -253,7 +256,7 @@ public final class Execution extends NuAbstractProcessHandler {
     try {
       output.accept(buffer);
     } catch (Throwable e) {
-      terminate(new ErkException("reading the output of `" + ErkException.describe(spec.command())
+      terminate(new ErkException("reading the output of `" + CommandLines.describe(spec.command())
           + "` failed: " + e, spec.command(), e));
     }
   }
@@ -335,11 +338,11 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     if (exitCode.isEmpty()) {
       if (failure == null) {
-        failure = new ErkException("`" + ErkException.describe(spec.command()) + "` exited, but"
+        failure = new ErkException("`" + CommandLines.describe(spec.command()) + "` exited, but"
             + " a process outside its tree kept its output open; its exit status is unknown",
             spec.command(), null);
       }
-      exitCode = OptionalInt.of(-1);
+      exitUnknown = true;
       exitNanos = System.nanoTime();
     }
     endStreams();
@@ -362,7 +365,8 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void tryFinish() {
-    if (phase != Phase.RUNNING || exitCode.isEmpty() || stdoutOpen || stderrOpen) {
+    if (phase != Phase.RUNNING || (exitCode.isEmpty() && !exitUnknown) || stdoutOpen
+        || stderrOpen) {
       return;
     }
     phase = Phase.DONE;
@@ -376,7 +380,7 @@ public final class Execution extends NuAbstractProcessHandler {
       // Stay registered: the JVM-exit hook kills what may have outlived the child. A signal
       // death now is the shutdown's doing (a hook, or a Ctrl-C sent to the whole process group),
       // not erk failing.
-      if (failure == null && exitCode.getAsInt() > 128) {
+      if (failure == null && exitCode.orElse(0) > 128) {
         failure = shutdownCancel();
       }
     } else if (outlived || failure != null) {
@@ -404,15 +408,17 @@ public final class Execution extends NuAbstractProcessHandler {
   /** Completes {@link #exit} on a worker, off the pump thread and off any lock. */
   private void complete() {
     ErkException reason = failure;
-    Exit result = new Exit(exitCode.orElse(-1),
+    if (reason != null || exitCode.isEmpty()) {
+      // No exit status, no Exit: a finish forced without one always has a failure that says so.
+      ErkException why = reason != null ? reason : new ErkException("`"
+          + CommandLines.describe(spec.command()) + "` ended without an exit status",
+          spec.command(), null);
+      SdkThreads.execute(() -> exit.completeExceptionally(why));
+      return;
+    }
+    Exit result = new Exit(exitCode.getAsInt(),
         Duration.ofNanos((exitNanos == 0 ? System.nanoTime() : exitNanos) - createdNanos), pid);
-    SdkThreads.execute(() -> {
-      if (reason != null) {
-        exit.completeExceptionally(reason);
-      } else {
-        exit.complete(result);
-      }
-    });
+    SdkThreads.execute(() -> exit.complete(result));
   }
 
   /** For JVM shutdown: the call ends as cancelled, whatever kills its process. */

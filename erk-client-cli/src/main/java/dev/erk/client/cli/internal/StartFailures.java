@@ -4,6 +4,7 @@ import com.zaxxer.nuprocess.NuProcess;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkStartException;
+import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +191,7 @@ public final class StartFailures {
       shortened.add(argument.length() <= ARGUMENT_CHARS ? argument
           : argument.substring(0, ARGUMENT_CHARS) + "…(" + argument.length() + " chars)");
     }
-    String described = ErkException.describe(shortened);
+    String described = CommandLines.describe(shortened);
     return described.length() <= COMMAND_CHARS ? described
         : described.substring(0, COMMAND_CHARS) + "…(" + command.size() + " arguments)";
   }
