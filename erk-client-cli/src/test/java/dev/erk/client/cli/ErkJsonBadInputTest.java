@@ -156,12 +156,13 @@ class ErkJsonBadInputTest {
     assertEquals(ErkUnreadableOutputException.class, e.getClass());
     String message = String.valueOf(e.getMessage());
     assertTrue(message.contains("`/opt/erk/bin/erk exec dash-data --label 'my label'`"), message);
-    assertTrue(e.offset() >= from && e.offset() <= to,
-        () -> "offset " + e.offset() + " not in [" + from + ", " + to + "]: " + message);
+    long offset = e.offset().orElseThrow();
+    assertTrue(offset >= from && offset <= to,
+        () -> "offset " + offset + " not in [" + from + ", " + to + "]: " + message);
     assertEquals(COMMAND, e.command());
     assertTrue(e.snippet().length() <= 120, e.snippet());
     assertTrue(e.snippet().chars().noneMatch(Character::isISOControl), e.snippet());
-    if (input.length > 0 && e.offset() < input.length) {
+    if (input.length > 0 && offset < input.length) {
       assertTrue(!e.snippet().isEmpty(), "empty snippet");
     }
   }
@@ -174,7 +175,7 @@ class ErkJsonBadInputTest {
     byte[] input = text.getBytes(UTF_8);
     ErkUnreadableOutputException e = assertThrows(ErkUnreadableOutputException.class,
         () -> json.decodeDashData(input, input.length, COMMAND));
-    assertEquals(text.indexOf("\"one\""), e.offset());
+    assertEquals(text.indexOf("\"one\""), e.offset().orElseThrow());
     assertEquals(120, e.snippet().length());
     assertTrue(e.snippet().contains("\"plans\": [{\"pr_number\": \"one\"}]"), e.snippet());
   }
@@ -189,7 +190,7 @@ class ErkJsonBadInputTest {
     byte[] bad = "\ufeff{\"success\": nope}".getBytes(UTF_8);
     ErkUnreadableOutputException e = assertThrows(ErkUnreadableOutputException.class,
         () -> json.decodeDashData(bad, bad.length, COMMAND));
-    assertEquals(15, e.offset());
+    assertEquals(15, e.offset().orElseThrow());
   }
 
   @Test

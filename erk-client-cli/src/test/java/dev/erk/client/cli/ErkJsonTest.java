@@ -97,7 +97,7 @@ class ErkJsonTest {
           () -> decode(reference(name + ".stdout")));
       String message = String.valueOf(e.getMessage());
       assertTrue(message.contains("`erk exec dash-data`"), message);
-      assertEquals(0, e.offset());
+      assertEquals(0, e.offset().orElseThrow());
     }
 
     @ParameterizedTest

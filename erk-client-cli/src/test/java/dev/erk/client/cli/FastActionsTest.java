@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.erk.client.ActionKind;
+import dev.erk.client.ActionPayload;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
 import dev.erk.client.DashboardAction;
@@ -14,6 +15,7 @@ import dev.erk.client.ErkCommandFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +65,8 @@ class FastActionsTest {
           client.run(ActionRequest.custom(ActionKind.JSON, "exec", "get-pr-info", "42"));
       assertFalse(result.success());
       assertEquals("pr_not_found", result.json().orElseThrow().get("error"));
-      assertEquals("pr_not_found", result.message());
+      assertEquals("PR #42 not found", result.message());
+      assertEquals(java.util.Optional.of("pr_not_found"), result.errorType());
     }
   }
 
@@ -76,6 +79,11 @@ class FastActionsTest {
           ActionRequest.custom(ActionKind.JSON, "exec", "incremental-dispatch", "--pr", "7"));
       assertTrue(result.success());
       assertEquals("9", result.json().orElseThrow().get("workflow_run_id"));
+      assertEquals("\u2713 Dispatch metadata written", result.message());
+      ActionPayload.IncrementalDispatched dispatched =
+          result.payload(ActionPayload.IncrementalDispatched.class).orElseThrow();
+      assertEquals(new ActionPayload.IncrementalDispatched(7, "b", "9", "u", Map.of()),
+          dispatched);
     }
   }
 

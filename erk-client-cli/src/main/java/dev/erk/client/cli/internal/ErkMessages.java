@@ -133,8 +133,13 @@ public final class ErkMessages {
     reason.addAll(stderr.isEmpty() ? stdout : stderr);
     StringJoiner joined = new StringJoiner(SEPARATOR);
     for (String line : reason) {
-      if (!line.isBlank()) {
-        joined.add(line.strip());
+      // One printable line: control characters the splitter keeps (NUL, tab …) become spaces.
+      String printable = line.codePoints()
+          .map(c -> Character.isISOControl(c) ? ' ' : c)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
+      if (!printable.isBlank()) {
+        joined.add(printable.strip());
       }
     }
     return joined.toString();

@@ -8,6 +8,7 @@ import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ErkCommandFailedException;
 import dev.erk.client.ErkException;
+import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.OutputLine;
 import dev.erk.client.PlanList;
@@ -45,6 +46,8 @@ class BadOutputCorpusTest {
       Reliability.resource("/reference/dash-data-one-row-every-field.stdout"),
       StandardCharsets.UTF_8).strip();
   private static final String EMPTY = "{\"success\": true, \"plans\": [], \"count\": 0}";
+  private static final Class<? extends ErkException> TOO_LARGE =
+      ErkOutputTooLargeException.class;
   private static final Class<? extends ErkException> UNREADABLE =
       ErkUnreadableOutputException.class;
   private static final Class<? extends ErkException> FAILED = ErkCommandFailedException.class;
@@ -244,9 +247,9 @@ class BadOutputCorpusTest {
         plans -> assertEquals(1, plans.plans().size())));
     // Size.
     cases.add(new Case("100 MB on stdout against the 64 MiB limit", new byte[0], new byte[0], 0,
-        "head -c 100000000 /dev/zero | tr '\\0' ' '; exec sleep 600\n", UNREADABLE, null));
+        "head -c 100000000 /dev/zero | tr '\\0' ' '; exec sleep 600\n", TOO_LARGE, null));
     cases.add(new Case("100 MB on stderr against the 64 MiB limit", utf8(EMPTY), new byte[0], 0,
-        "head -c 100000000 /dev/zero >&2; exec sleep 600\n", UNREADABLE, null));
+        "head -c 100000000 /dev/zero >&2; exec sleep 600\n", TOO_LARGE, null));
     cases.add(good("a 20 MB single-line valid JSON decodes", twentyMegabytes(),
         plans -> assertEquals(ROWS_IN_20MB, plans.plans().size())));
     // stderr content.
@@ -330,10 +333,11 @@ class BadOutputCorpusTest {
     Reliability.write(dir.resolve("run"), "head -c 100000000 /dev/zero; exec sleep 600\n");
     long start = System.nanoTime();
     try (CliErkClient client = Reliability.fake(dir).build()) {
-      ErkUnreadableOutputException e = org.junit.jupiter.api.Assertions.assertThrows(
-          ErkUnreadableOutputException.class,
+      ErkOutputTooLargeException e = org.junit.jupiter.api.Assertions.assertThrows(
+          ErkOutputTooLargeException.class,
           () -> client.run(ActionRequest.custom(ActionKind.JSON, "exec", "dash-data")));
       assertTrue(e.getMessage().contains("output limit"), e.getMessage());
+      assertEquals(64L * 1024 * 1024, e.limit());
     }
     assertTrue(System.nanoTime() - start < QUICK.toNanos());
     Reliability.assertNoneRunning(Reliability.pids(dir));
