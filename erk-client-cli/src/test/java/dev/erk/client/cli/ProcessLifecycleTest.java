@@ -141,8 +141,10 @@ class ProcessLifecycleTest {
       Thread.sleep(300);
       caller.interrupt();
       assertTrue(done.await(10, TimeUnit.SECONDS));
-      assertInstanceOf(ErkCancelledException.class, thrown[0]);
+      ErkCancelledException cancelled = assertInstanceOf(ErkCancelledException.class, thrown[0]);
       assertTrue(flag[0]);
+      assertEquals(java.util.List.of(((CliErkClient) client).executable().toString(), "hang"),
+          cancelled.command(), "the argv, not the display string");
     }
   }
 
