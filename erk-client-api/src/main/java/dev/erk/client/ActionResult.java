@@ -58,6 +58,21 @@ public record ActionResult(
   }
 
   /**
+   * A bounded description for logs: the command with free text {@linkplain Redaction redacted},
+   * the exit, the message, and at most 200 characters of the output,
+   * the envelope and the message each (with their full length). {@link #stdout()} and the other
+   * accessors hold everything.
+   */
+  @Override
+  public String toString() {
+    return "ActionResult[command=" + ErkException.describe(command) + ", exitCode=" + exitCode
+        + ", success=" + success + ", message=" + ValueText.bounded(message)
+        + ", stdout=" + ValueText.bounded(stdout) + ", stderr=" + ValueText.bounded(stderr)
+        + ", envelope=" + (envelope == null ? "null" : ValueText.bounded(envelope.toString()))
+        + ", duration=" + duration + "]";
+  }
+
+  /**
    * This result if it succeeded.
    *
    * @throws ErkCommandFailedException carrying this result, if it did not

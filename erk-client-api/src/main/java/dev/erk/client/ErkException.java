@@ -39,10 +39,13 @@ public class ErkException extends RuntimeException {
     return command;
   }
 
-  /** The command as one line, for messages: arguments with spaces are quoted. */
+  /**
+   * The command as one line, for messages: free text (comments, prompts) is {@linkplain
+   * Redaction redacted}, and arguments with spaces are quoted.
+   */
   public static String describe(List<String> command) {
     StringBuilder out = new StringBuilder();
-    for (String arg : command) {
+    for (String arg : Redaction.redact(command)) {
       if (out.length() > 0) {
         out.append(' ');
       }

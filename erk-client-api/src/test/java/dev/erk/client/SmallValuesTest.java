@@ -65,8 +65,8 @@ class SmallValuesTest {
 
   @Test
   void describeQuotesArgumentsAShellWouldSplit() {
-    assertEquals("erk exec close-pr 42 '--comment=it'\\''s done'",
-        ErkException.describe(List.of("erk", "exec", "close-pr", "42", "--comment=it's done")));
+    assertEquals("erk exec get-pr-info 42 '--title=it'\\''s done'",
+        ErkException.describe(List.of("erk", "exec", "get-pr-info", "42", "--title=it's done")));
   }
 
   @Test
