@@ -10,12 +10,14 @@ import java.time.Duration;
  * per call.
  *
  * <pre>{@code
+ * Map<ErkCall.Kind, LongAdder> nanos = new ConcurrentHashMap<>();
  * EventListener timing = new EventListener() {
  *   @Override
  *   public void decoded(ErkCall call, Duration elapsed) {
- *     metrics.timer("erk." + call.kind()).record(elapsed);
+ *     nanos.computeIfAbsent(call.kind(), kind -> new LongAdder()).add(elapsed.toNanos());
  *   }
  * };
+ * ErkClient erk = CliErkClient.builder().eventListener(timing).build();
  * }</pre>
  *
  * <p><b>Order.</b> Each call sees {@link #callStart}; then, if its erk process starts, {@link

@@ -47,8 +47,9 @@ import org.jspecify.annotations.Nullable;
  * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
  * executor}) run on the SDK's own workers, which end when idle. See {@link #releaseAll} for
  * hosts that unload erk-client. Each command is logged at DEBUG to the
- * {@link System.Logger} named {@code dev.erk.client} (argv, directory, exit, duration — never the
- * environment).
+ * {@link System.Logger} named {@code dev.erk.client} (argv with free text {@linkplain
+ * dev.erk.client.Redaction redacted}, directory, exit, duration — never the environment); an
+ * {@link Builder#eventListener EventListener} observes each call.
  *
  * <p>Thread-safe; build one per repository and share it. {@link #close()} cancels every call still
  * running. When the JVM exits, erk processes still running are killed (set the system property
