@@ -50,15 +50,17 @@ final class CallEvents {
   }
 
   /** The output, counted and watched for its first byte. */
-  synchronized ProcessOutput observe(ProcessOutput output, OutputLine.Source source) {
+  ProcessOutput observe(ProcessOutput output, OutputLine.Source source) {
     if (delivery == null) {
-      return output;
+      return output; // NONE is shared by every call: no lock taken
     }
     ObservedOutput observed = new ObservedOutput(output, source, this);
-    if (source == OutputLine.Source.STDOUT) {
-      stdout = observed;
-    } else {
-      stderr = observed;
+    synchronized (this) {
+      if (source == OutputLine.Source.STDOUT) {
+        stdout = observed;
+      } else {
+        stderr = observed;
+      }
     }
     return observed;
   }
