@@ -2,6 +2,7 @@ package dev.erk.client;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -158,6 +159,21 @@ public record ActionResult(
    */
   public <T extends ActionPayload> Optional<T> payload(Class<T> type) {
     return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
+  }
+
+  /**
+   * A bounded description for logs: the command with free text {@linkplain Redaction redacted},
+   * the exit, the message, and at most 200 characters of the output,
+   * the envelope and the message each (with their full length). {@link #stdout()} and the other
+   * accessors hold everything.
+   */
+  @Override
+  public String toString() {
+    return "ActionResult[command=" + CommandLines.describe(command) + ", exitCode=" + exitCode
+        + ", success=" + success() + ", message=" + ValueText.bounded(message)
+        + ", stdout=" + ValueText.bounded(stdout) + ", stderr=" + ValueText.bounded(stderr)
+        + ", envelope=" + (envelope == null ? "null" : ValueText.bounded(envelope.toString()))
+        + ", duration=" + duration + "]";
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -178,6 +179,15 @@ public record PlanRow(
     logEntries = List.copyOf(logEntries);
     objectiveDepsPlans = List.copyOf(objectiveDepsPlans);
     extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+  }
+
+  /**
+   * Every component as a record's {@code toString} writes it, but {@link #prBody()} shown only
+   * by its length and a hash, and every other component cut after 200 characters.
+   */
+  @Override
+  public String toString() {
+    return ValueText.of(this, Set.of("prBody"));
   }
 
   /** True when the PR is open ({@code pr_state == "OPEN"}). */

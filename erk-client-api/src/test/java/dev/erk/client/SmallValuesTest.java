@@ -54,6 +54,16 @@ class SmallValuesTest {
   }
 
   @Test
+  void actionResultOrThrowCarriesTheResult() {
+    ActionResult failed = ActionResult.failure(List.of("/usr/bin/erk", "pr", "dispatch", "42"), 1,
+        "", "Error: boom\n", "Error: boom", null, Duration.ofMillis(5));
+    ErkCommandFailedException error = assertThrows(ErkCommandFailedException.class, failed::orThrow);
+    assertEquals(failed, error.result());
+    assertEquals("Error: boom (`/usr/bin/erk pr dispatch 42` exited with 1)", error.getMessage());
+    assertEquals(Optional.empty(), failed.json());
+  }
+
+  @Test
   void customCommandsRefuseControlCharacters() {
     assertEquals(List.of("exec", "get-pr-info", "42"),
         ActionRequest.custom(ActionKind.JSON, "exec", "get-pr-info", "42").arguments());

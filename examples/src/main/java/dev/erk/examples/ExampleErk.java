@@ -5,6 +5,7 @@ import dev.erk.client.testkit.FakeErk;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,12 +33,18 @@ final class ExampleErk implements AutoCloseable {
    */
   static ExampleErk connect(@Nullable Path erk, @Nullable Path cwd, Consumer<FakeErk> demo,
       PrintStream note) {
+    return connect(erk, cwd, demo, note, UnaryOperator.identity());
+  }
+
+  /** {@link #connect(Path, Path, Consumer, PrintStream)}, with more client settings. */
+  static ExampleErk connect(@Nullable Path erk, @Nullable Path cwd, Consumer<FakeErk> demo,
+      PrintStream note, UnaryOperator<CliErkClient.Builder> settings) {
     if (erk == null) {
       FakeErk fake = FakeErk.create();
       try {
         demo.accept(fake);
         note.println(DEMO_NOTE);
-        return new ExampleErk(fake, fake.client());
+        return new ExampleErk(fake, settings.apply(fake.clientBuilder()).build());
       } catch (RuntimeException e) {
         fake.close();
         throw e;
@@ -47,7 +54,7 @@ final class ExampleErk implements AutoCloseable {
     if (cwd != null) {
       builder.workingDirectory(cwd);
     }
-    return new ExampleErk(null, builder.build());
+    return new ExampleErk(null, settings.apply(builder).build());
   }
 
   CliErkClient client() {

@@ -1,5 +1,6 @@
 package dev.erk.client.internal;
 
+import dev.erk.client.Redaction;
 import java.util.List;
 
 /**
@@ -9,10 +10,13 @@ import java.util.List;
 public final class CommandLines {
   private CommandLines() {}
 
-  /** The command as one line: arguments with blanks, quotes or control characters are quoted. */
+  /**
+   * The command as one line: free text (comments, prompts) is {@linkplain Redaction redacted};
+   * arguments with blanks, quotes or control characters are quoted.
+   */
   public static String describe(List<String> command) {
     StringBuilder out = new StringBuilder();
-    for (String arg : command) {
+    for (String arg : Redaction.redact(command)) {
       if (out.length() > 0) {
         out.append(' ');
       }

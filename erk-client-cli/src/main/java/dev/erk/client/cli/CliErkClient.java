@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
+import dev.erk.client.ErkCall;
 import dev.erk.client.ErkClient;
 import dev.erk.client.ErkCommandFailedException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.ErkVersion;
+import dev.erk.client.EventListener;
 import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
@@ -46,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
  * executor}) run on the SDK's own workers, which end when idle. See {@link #releaseAll} for
  * hosts that unload erk-client. Each command is logged at DEBUG to the
- * {@link System.Logger} named {@code dev.erk.client} (argv, directory, exit, duration — never the
- * environment).
+ * {@link System.Logger} named {@code dev.erk.client} (argv with free text {@linkplain
+ * dev.erk.client.Redaction redacted}, directory, exit, duration — never the environment); an
+ * {@link Builder#eventListener EventListener} observes each call.
  *
  * <p>Thread-safe; build one per repository and share it. {@link #close()} cancels every call still
  * running. When the JVM exits, erk processes still running are killed (set the system property
@@ -65,7 +68,8 @@ public final class CliErkClient implements ErkClient {
     this.config = config;
     this.origin = origin;
     this.spawner = new Spawner(config, calls);
-    this.detector = new GenerationDetector(config.generation(), this::versionAsync,
+    this.detector = new GenerationDetector(config.generation(),
+        () -> versionAsync(CallEvents.NONE),
         () -> spawner.collect(command(List.of("exec", "land-execute", "--help")),
             config.actionTimeout()),
         config.logger());
@@ -102,7 +106,8 @@ public final class CliErkClient implements ErkClient {
     checkOpen();
     Duration timeout = query.timeout() != null ? query.timeout() : config.dataTimeout();
     List<String> command = command(query.arguments());
-    return async(command, () -> listing.list(command, timeout));
+    CallEvents events = config.observation().start(ErkCall.Kind.LIST_PLANS, null, command);
+    return events.track(async(command, () -> listing.list(command, timeout, events)));
   }
 
   /**
@@ -138,13 +143,15 @@ public final class CliErkClient implements ErkClient {
       java.util.function.Consumer<List<String>> argvKnown) {
     checkOpen();
     List<String> display = command(List.of(request.display()));
-    return async(display, () -> Futures.compose(detector.forRequest(request), display,
+    CallEvents events = config.observation().start(ErkCall.Kind.RUN, request, config.executable());
+    return events.track(async(display, () -> Futures.compose(detector.forRequest(request), display,
         generation -> {
           List<String> command = command(request.arguments(generation));
           argvKnown.accept(command);
-          CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
+          CompletableFuture<Collected> collected =
+              spawner.collect(command, timeoutFor(request), events);
           return Futures.chain(collected, command, c -> c.toResult(config.json()));
-        }));
+        })));
   }
 
   /**
@@ -168,7 +175,11 @@ public final class CliErkClient implements ErkClient {
     } else {
       command = generation.thenApply(g -> command(request.arguments(g)));
     }
-    return spawner.stream(request, command, timeoutFor(request), listener);
+    CallEvents events =
+        config.observation().start(ErkCall.Kind.STREAM, request, config.executable());
+    StreamHandle handle = spawner.stream(request, command, timeoutFor(request), listener, events);
+    events.track(handle.completion());
+    return handle;
   }
 
   /** Never throws but for a closed client: every failure completes the future. */
@@ -187,8 +198,16 @@ public final class CliErkClient implements ErkClient {
   @Override
   public CompletableFuture<ErkVersion> versionAsync() {
     checkOpen();
+    CallEvents events = config.observation().start(ErkCall.Kind.VERSION, null,
+        command(List.of("--version")));
+    return events.track(versionAsync(events));
+  }
+
+  private CompletableFuture<ErkVersion> versionAsync(CallEvents events) {
+    checkOpen();
     List<String> command = command(List.of("--version"));
-    return async(command, () -> Futures.chain(spawner.collect(command, config.actionTimeout()),
+    return async(command, () -> Futures.chain(
+        spawner.collect(command, config.actionTimeout(), events),
         command, collected -> {
       ActionResult result = collected.toResult(config.json());
       if (!result.success()) {
@@ -294,6 +313,8 @@ public final class CliErkClient implements ErkClient {
     String loggerName = "dev.erk.client";
     @Nullable ErkGeneration generation;
     boolean coalesce = true;
+    EventListener.@Nullable Factory eventListenerFactory;
+    boolean redactFreeText = true;
 
     Builder() {}
 
@@ -404,6 +425,32 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
+     * Observes every call with this one listener; see {@link EventListener} for the order of
+     * events, the threads they run on and what happens when the listener throws or blocks.
+     */
+    public Builder eventListener(EventListener listener) {
+      this.eventListenerFactory = EventListener.factory(listener);
+      return this;
+    }
+
+    /** Observes each call with a listener of its own, made by the factory. Default: none. */
+    public Builder eventListenerFactory(EventListener.Factory factory) {
+      this.eventListenerFactory = factory;
+      return this;
+    }
+
+    /**
+     * Whether this client's DEBUG log lines and {@link dev.erk.client.ErkCall#command() events}
+     * hide the free text of command lines (comments, prompts; see {@link
+     * dev.erk.client.Redaction}). Default true. Exception messages and {@code toString} of
+     * results always hide it; {@code command()} always holds it.
+     */
+    public Builder redactFreeText(boolean redact) {
+      this.redactFreeText = redact;
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws dev.erk.client.ErkStartException if no executable was set and there is no
@@ -434,6 +481,8 @@ public final class CliErkClient implements ErkClient {
       copy.loggerName = loggerName;
       copy.generation = generation;
       copy.coalesce = coalesce;
+      copy.eventListenerFactory = eventListenerFactory;
+      copy.redactFreeText = redactFreeText;
       return copy;
     }
 

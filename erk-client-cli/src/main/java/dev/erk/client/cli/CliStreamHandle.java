@@ -56,7 +56,7 @@ final class CliStreamHandle implements StreamHandle {
     this.err = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
 
-  void start(Execution started) {
+  void start(Execution started, CallEvents events) {
     execution = started;
     if (completion.isDone()) {
       started.cancel();
@@ -70,7 +70,8 @@ final class CliStreamHandle implements StreamHandle {
         awaitDelivery(started, exit);
       }
     });
-    started.start(out, err);
+    started.start(events.observe(out, OutputLine.Source.STDOUT),
+        events.observe(err, OutputLine.Source.STDERR));
   }
 
   void failBeforeStart(ErkException error) {

@@ -24,4 +24,5 @@ record ClientConfig(
     @Nullable Executor callbackExecutor,
     System.Logger logger,
     @Nullable ErkGeneration generation,
-    boolean coalesce) {}
+    boolean coalesce,
+    CallObservation observation) {}

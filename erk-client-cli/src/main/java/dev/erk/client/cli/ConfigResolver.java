@@ -25,9 +25,11 @@ final class ConfigResolver {
     // A Python child block-buffers a piped stdout without this, and lines would arrive in lumps.
     environment.put("PYTHONUNBUFFERED", "1");
     ErkJson json = b.objectMapper != null ? ErkJson.create(b.objectMapper) : ErkJson.create();
+    System.Logger logger = System.getLogger(b.loggerName);
     return new ClientConfig(executable, workingDirectory, Collections.unmodifiableMap(environment),
         b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
         b.callbackExecutor,
-        System.getLogger(b.loggerName), b.generation, b.coalesce);
+        logger, b.generation, b.coalesce,
+        new CallObservation(b.eventListenerFactory, b.callbackExecutor, logger, b.redactFreeText));
   }
 }

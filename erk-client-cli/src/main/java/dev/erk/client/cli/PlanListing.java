@@ -37,16 +37,17 @@ final class PlanListing {
     this.observer = observer;
   }
 
-  CompletableFuture<PlanList> list(List<String> command, Duration timeout) {
+  /** @param events the call's events; a call that joins a shared process sees none of it */
+  CompletableFuture<PlanList> list(List<String> command, Duration timeout, CallEvents events) {
     if (!config.coalesce()) {
-      return fetch(command, timeout);
+      return fetch(command, timeout, events);
     }
     while (true) {
       boolean[] created = {false};
       Flight flight = flights.computeIfAbsent(command, key -> {
         created[0] = true;
         // No timeout of its own: each caller's timeout ends that caller's wait.
-        return new Flight(key, fetch(key, null));
+        return new Flight(key, fetch(key, null, events));
       });
       flight.watch();
       CompletableFuture<PlanList> joined = flight.join(created[0], timeout);
@@ -57,8 +58,9 @@ final class PlanListing {
     }
   }
 
-  private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout) {
-    return Futures.chain(spawner.collect(command, timeout), command, this::decode);
+  private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout,
+      CallEvents events) {
+    return Futures.chain(spawner.collect(command, timeout, events), command, this::decode);
   }
 
   private PlanList decode(Collected collected) {

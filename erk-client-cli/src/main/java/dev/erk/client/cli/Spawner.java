@@ -3,6 +3,7 @@ package dev.erk.client.cli;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.LineListener;
+import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.BoundedCollector;
 import dev.erk.client.cli.internal.Execution;
@@ -30,6 +31,12 @@ final class Spawner {
    * @param timeout how long it may run; null for no limit (the caller ends it)
    */
   CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout) {
+    return collect(command, timeout, CallEvents.NONE);
+  }
+
+  /** {@link #collect(List, Duration)}, telling the call's events about its process. */
+  CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout,
+      CallEvents events) {
     Execution execution = newExecution(command, timeout);
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
     Runnable overflow = () -> execution.terminate(tooMuchOutput(command));
@@ -45,8 +52,10 @@ final class Spawner {
             exit.duration()));
       }
     });
+    events.spawned(execution);
     calls.add(execution);
-    execution.start(out, err);
+    execution.start(events.observe(out, OutputLine.Source.STDOUT),
+        events.observe(err, OutputLine.Source.STDERR));
     return result;
   }
 
@@ -56,7 +65,7 @@ final class Spawner {
    * @param command completes with the argv (after generation detection, if needed)
    */
   StreamHandle stream(ActionRequest request, CompletableFuture<List<String>> command,
-      Duration timeout, LineListener listener) {
+      Duration timeout, LineListener listener, CallEvents events) {
     CliStreamHandle handle = new CliStreamHandle(request, config, timeout, listener);
     calls.track(handle.completion());
     command.whenComplete((argv, error) -> {
@@ -66,8 +75,9 @@ final class Spawner {
       }
       Execution execution = newExecution(argv, timeout);
       execution.exit().whenComplete((exit, failure) -> log(argv, exit, failure));
+      events.spawned(execution);
       calls.add(execution);
-      handle.start(execution);
+      handle.start(execution, events);
     });
     return handle;
   }
@@ -90,7 +100,8 @@ final class Spawner {
     }
     String outcome = error != null || exit == null ? "failed: " + error
         : "exited with " + exit.exitCode() + " after " + exit.duration().toMillis() + " ms";
-    logger.log(Level.DEBUG, "erk command {0} in {1} {2}", command, config.workingDirectory(),
+    logger.log(Level.DEBUG, "erk command {0} in {1} {2}", config.observation().shown(command),
+        config.workingDirectory(),
         outcome);
   }
 }

@@ -1,5 +1,6 @@
 package dev.erk.client.cli.internal;
 
+import dev.erk.client.Redaction;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ final class ArgumentSizes {
     for (int i = 0; i < command.size(); i++) {
       long size = command.get(i).getBytes(charset).length;
       if (maxString.isPresent() && size + 1 > maxString.getAsLong()) {
-        return "argument " + i + " (" + preview(command.get(i)) + ") is " + size + " bytes"
+        // Redacted: the argument too long is usually a comment or a prompt.
+        return "argument " + i + " (" + preview(Redaction.redact(command).get(i)) + ") is " + size
+            + " bytes"
             + overStringLimit(maxString.getAsLong());
       }
       argumentBytes += size + 1;

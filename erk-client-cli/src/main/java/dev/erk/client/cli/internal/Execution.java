@@ -75,6 +75,7 @@ public final class Execution extends NuAbstractProcessHandler {
   private final Spec spec;
   private final ProcessPlatform platform = ProcessPlatform.current();
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
+  private final CompletableFuture<Long> started = new CompletableFuture<>();
   private final long createdNanos = System.nanoTime();
   private Phase phase = Phase.NEW;
   private ProcessOutput stdout = new BoundedCollector(0, () -> {});
@@ -118,6 +119,14 @@ public final class Execution extends NuAbstractProcessHandler {
    */
   public CompletableFuture<Exit> exit() {
     return exit;
+  }
+
+  /**
+   * Completes with the pid once the child has started; never if it could not start. Completed
+   * on the spawning worker under this execution's lock: dependents must be quick.
+   */
+  public CompletableFuture<Long> started() {
+    return started;
   }
 
   /** The argv this execution runs. */
@@ -200,6 +209,7 @@ public final class Execution extends NuAbstractProcessHandler {
     // a moment later gets the JDK's exit watch, which costs a reaper thread's wake-ups.
     exitWatch = SdkThreads.scheduler().schedule(
         this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+    started.complete(pid);
     if (failure != null) {
       endTree();
     } else if (spec.timeout() != null) {

@@ -184,7 +184,7 @@ public final class StartFailures {
         Path.of(command.get(0)), command, cause);
   }
 
-  /** The command as {@link ErkException#describe} writes it, long arguments cut short. */
+  /** The command as {@link dev.erk.client.internal.CommandLines#describe} writes it, long arguments cut short. */
   static String shorten(List<String> command) {
     List<String> shortened = new ArrayList<>(command.size());
     for (String argument : command) {
