@@ -30,7 +30,19 @@ final class Spawner {
    * @param timeout how long it may run; null for no limit (the caller ends it)
    */
   CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout) {
-    Execution execution = newExecution(command, timeout);
+    return collect(command, null, timeout);
+  }
+
+  /**
+   * {@link #collect(List, Duration)} for a command that reads a request on standard input.
+   *
+   * @param stdin written to the child's standard input, which is then closed; null to close it
+   *     at once
+   */
+  CompletableFuture<Collected> collect(List<String> command, @Nullable String stdin,
+      @Nullable Duration timeout) {
+    Execution execution = new Execution(new Execution.Spec(command, config.workingDirectory(),
+        config.environment(), timeout, config.killGrace(), stdin));
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
     Runnable overflow = () -> execution.terminate(tooMuchOutput(command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
