@@ -58,6 +58,26 @@ public record ActionResult(
   }
 
   /**
+   * erk's machine-readable error code, when its envelope carries one: {@code error_type} (the
+   * {@code erk json} protocol and the exec scripts' {@code exit_with_error}), else {@code error}
+   * when a separate {@code message} holds the human text ({@code get-pr-info}, {@code
+   * get-pr-metadata}).
+   */
+  public Optional<String> errorType() {
+    if (envelope == null) {
+      return Optional.empty();
+    }
+    if (envelope.get("error_type") instanceof String type && !type.isBlank()) {
+      return Optional.of(type);
+    }
+    if (envelope.get("error") instanceof String code && !code.isBlank()
+        && envelope.get("message") instanceof String text && !text.isBlank()) {
+      return Optional.of(code);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * This result if it succeeded.
    *
    * @throws ErkCommandFailedException carrying this result, if it did not

@@ -1,5 +1,7 @@
 package dev.erk.client;
 
+import java.util.Optional;
+
 /**
  * erk ran and failed: a non-zero exit, or a JSON envelope with {@code "success": false}.
  *
@@ -27,6 +29,11 @@ public class ErkCommandFailedException extends ErkException {
   /** erk's own message, without the command line around it. */
   public String erkMessage() {
     return result.message();
+  }
+
+  /** erk's machine-readable error code, if it sent one; see {@link ActionResult#errorType()}. */
+  public Optional<String> errorType() {
+    return result.errorType();
   }
 
   private static String messageFor(ActionResult result) {
