@@ -9,4 +9,5 @@ module dev.erk.client {
   requires transitive org.jspecify;
 
   exports dev.erk.client;
+  exports dev.erk.client.details;
 }

@@ -14,6 +14,7 @@ import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
+import dev.erk.client.details.DetailQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class CliErkClient implements ErkClient {
   private final Spawner spawner;
   private final PlanListing listing;
   private final GenerationDetector detector;
+  private final DetailFetcher details;
   private final CallRegistry calls = new CallRegistry();
 
   private CliErkClient(ClientConfig config, Builder origin) {
@@ -69,6 +71,7 @@ public final class CliErkClient implements ErkClient {
             config.actionTimeout()),
         config.logger());
     this.listing = new PlanListing(config, spawner, detector::observed);
+    this.details = new DetailFetcher(config, spawner, detector);
   }
 
   /** A builder with every setting at its default. */
@@ -168,6 +171,24 @@ public final class CliErkClient implements ErkClient {
     checkOpen();
     List<String> display = command(List.of(request.display()));
     return async(display, () -> stream(request, listener).completion());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Runs with the data timeout. When the query's command differs between erk generations and
+   * the generation is not known yet, the client first detects it (see {@link #generation()}).
+   */
+  @Override
+  public <T> T fetch(DetailQuery<T> query) {
+    return Blocking.await(fetchAsync(query), command(query.display()));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> fetchAsync(DetailQuery<T> query) {
+    checkOpen();
+    List<String> display = command(query.display());
+    return async(display, () -> details.fetch(query, display));
   }
 
   @Override
