@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The detail answers of an {@link InMemoryErkClient}: scripted records or exceptions, keyed by
- * the query's command line in the client's generation, so two queries that run the same erk
- * command share an answer.
+ * the query's command line and stdin request in the client's generation, so two queries that run
+ * the same erk command share an answer.
  */
 final class InMemoryDetails {
   private final Map<List<String>, Supplier<Object>> answers = new ConcurrentHashMap<>();
@@ -48,7 +48,7 @@ final class InMemoryDetails {
   <T> T fetch(DetailQuery<T> query) {
     fetched.add(query);
     DetailCommand command = query.command(generation);
-    Supplier<Object> answer = answers.get(command.arguments());
+    Supplier<Object> answer = answers.get(key(command));
     if (answer == null) {
       List<String> argv = new ArrayList<>(List.of("erk"));
       argv.addAll(command.arguments());
@@ -60,6 +60,13 @@ final class InMemoryDetails {
   }
 
   private List<String> key(DetailQuery<?> query) {
-    return query.command(generation).arguments();
+    return key(query.command(generation));
+  }
+
+  /** The arguments, then the request: {@code erk json} commands differ only in it. */
+  private static List<String> key(DetailCommand command) {
+    List<String> key = new ArrayList<>(command.arguments());
+    key.add(String.valueOf(command.stdin()));
+    return key;
   }
 }
