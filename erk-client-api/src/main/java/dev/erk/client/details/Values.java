@@ -1,6 +1,5 @@
 package dev.erk.client.details;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,5 @@ final class Values {
 
   static @Nullable List<String> nullableList(@Nullable List<String> list) {
     return list == null ? null : List.copyOf(list);
-  }
-
-  static List<@Nullable Object> jsonList(List<? extends @Nullable Object> list) {
-    return Collections.unmodifiableList(new ArrayList<>(list));
   }
 }
