@@ -143,10 +143,12 @@ class DetailQueriesTest {
     assertEquals(7, now.objectiveId());
     assertEquals("main", now.baseRefName());
     assertTrue(requireNonNull(now.body()).startsWith("# Plan"));
-    PlanInfo old = fetch(V0_9_11, DetailFixtures.PLAN_INFO_V0_9, DetailQuery.planInfo(42));
-    assertEquals("42", old.prNumber());
-    assertNull(old.objectiveId());
-    assertNull(old.headRefName());
+    for (ErkGeneration g : List.of(V0_9_11, V0_9_0)) {
+      PlanInfo old = fetch(g, DetailFixtures.PLAN_INFO_V0_9, DetailQuery.planInfo(42));
+      assertEquals("42", old.prNumber());
+      assertNull(old.objectiveId());
+      assertNull(old.headRefName());
+    }
     ErkCommandFailedException e =
         fails(CURRENT, DetailFixtures.PLAN_INFO_NOT_FOUND, DetailQuery.planInfo(42));
     assertEquals("PR #42 not found", e.erkMessage());
@@ -162,8 +164,10 @@ class DetailQueriesTest {
     assertEquals(7, field.value());
     assertEquals(Optional.empty(), fetch(CURRENT, DetailFixtures.HEADER_FIELD_ABSENT,
         DetailQuery.planHeaderField(42, "worktree_name")).present());
-    assertEquals(7, fetch(V0_9_11, DetailFixtures.HEADER_FIELD_V0_9,
-        DetailQuery.planHeaderField(42, "objective_id")).value());
+    for (ErkGeneration g : List.of(V0_9_11, V0_9_0)) {
+      assertEquals(7, fetch(g, DetailFixtures.HEADER_FIELD_V0_9,
+          DetailQuery.planHeaderField(42, "objective_id")).value());
+    }
     assertEquals(42, fetch(V0_7, DetailFixtures.HEADER_FIELD_V0_7,
         DetailQuery.planHeaderField(42, "objective_id")).prNumber());
     assertEquals(Optional.of("issue_not_found"), fails(CURRENT,
@@ -173,8 +177,10 @@ class DetailQueriesTest {
 
   @Test
   void ciSummariesEmptyObjectIsNoSummaries() {
-    CiSummaries two = fetch(V0_9_11, DetailFixtures.CI_SUMMARIES, DetailQuery.ciSummaries(42));
-    assertEquals(List.of("unit-tests", "lint"), List.copyOf(two.summaries().keySet()));
+    for (ErkGeneration g : List.of(CURRENT, V0_9_11)) {
+      CiSummaries two = fetch(g, DetailFixtures.CI_SUMMARIES, DetailQuery.ciSummaries(42));
+      assertEquals(List.of("unit-tests", "lint"), List.copyOf(two.summaries().keySet()));
+    }
     assertTrue(fetch(CURRENT, DetailFixtures.CI_SUMMARIES_EMPTY, DetailQuery.ciSummaries(42))
         .isEmpty());
     assertEquals("PR #42 not found", fails(CURRENT, DetailFixtures.CI_SUMMARIES_PR_NOT_FOUND,
@@ -255,16 +261,31 @@ class DetailQueriesTest {
         DetailQuery.plansForObjective(7));
     assertEquals(List.of(42, 40), plans.plans().stream().map(ObjectivePlans.Plan::number)
         .toList());
-    assertEquals(1, fetch(V0_7, DetailFixtures.PLANS_FOR_OBJECTIVE_V0_9,
-        DetailQuery.plansForObjective(7)).plans().size());
+    for (ErkGeneration g : List.of(V0_9_11, V0_9_0, V0_7)) {
+      assertEquals(1, fetch(g, DetailFixtures.PLANS_FOR_OBJECTIVE_V0_9,
+          DetailQuery.plansForObjective(7)).plans().size());
+    }
     assertTrue(fetch(CURRENT, DetailFixtures.PLANS_FOR_OBJECTIVE_EMPTY,
         DetailQuery.plansForObjective(7)).plans().isEmpty());
     assertTrue(fails(CURRENT, DetailFixtures.PLANS_FOR_OBJECTIVE_ERROR,
         DetailQuery.plansForObjective(7)).erkMessage().startsWith("Failed to list erk-prs"));
-    IssueBody issue = fetch(V0_9_0, DetailFixtures.ISSUE_BODY, DetailQuery.issueBody(7));
-    assertEquals(List.of("erk-objective"), issue.labels());
+    for (ErkGeneration g : List.of(CURRENT, V0_9_11, V0_9_0, V0_7)) {
+      IssueBody issue = fetch(g, DetailFixtures.ISSUE_BODY, DetailQuery.issueBody(7));
+      assertEquals(List.of("erk-objective"), issue.labels());
+    }
     assertEquals("Issue #7 not found", fails(CURRENT, DetailFixtures.ISSUE_BODY_NOT_FOUND,
         DetailQuery.issueBody(7)).erkMessage());
+  }
+
+  @Test
+  void aGenerationWithoutTheCommandFailsBeforeSpawningIt() {
+    client.close();
+    client = erk.clientBuilder().generation(V0_9_0).build();
+    dev.erk.client.ErkUnsupportedActionException e = assertThrows(
+        dev.erk.client.ErkUnsupportedActionException.class,
+        () -> client.fetch(DetailQuery.ciSummaries(42)));
+    assertTrue(e.getMessage().contains("erk 0.9.1"), e.getMessage());
+    assertTrue(erk.invocations().isEmpty(), erk.invocations().toString());
   }
 
   @Test
