@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every call spawns erk with an argv array (never a shell), its standard input closed (so a
- * prompt aborts instead of hanging) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
+ * prompt aborts instead of hanging; an {@code erk json} detail query first gets its request) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
  * stream as erk prints them). No SDK thread waits per process: output is read by NuProcess's
  * pump threads, the exit is awaited by the JDK's process reaper, and spawning, killing, future
  * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
