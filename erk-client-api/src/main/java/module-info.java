@@ -9,5 +9,6 @@ module dev.erk.client {
   requires transitive org.jspecify;
 
   exports dev.erk.client;
+  exports dev.erk.client.details;
   exports dev.erk.client.internal to dev.erk.client.cli, dev.erk.client.testkit;
 }

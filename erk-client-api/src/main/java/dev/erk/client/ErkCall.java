@@ -28,7 +28,9 @@ public record ErkCall(long id, Kind kind, @Nullable DashboardAction action, List
     /** {@code stream}, {@code streamAsync}. */
     STREAM,
     /** {@code version}. */
-    VERSION
+    VERSION,
+    /** {@code fetch}: a {@linkplain dev.erk.client.details.DetailQuery detail query}. */
+    FETCH
   }
 
   /** Checks the components and copies the command. */

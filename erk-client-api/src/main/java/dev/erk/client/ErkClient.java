@@ -1,5 +1,6 @@
 package dev.erk.client;
 
+import dev.erk.client.details.DetailQuery;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -105,6 +106,24 @@ public interface ErkClient extends AutoCloseable {
   default CompletableFuture<ActionResult> streamAsync(ActionRequest request, LineListener listener) {
     return stream(request, listener).completion();
   }
+
+  /**
+   * Fetches one piece of dashboard data (a PR's review threads, an objective's roadmap, …); see
+   * {@link DetailQuery} for the queries. erk's answer is decoded into the query's record.
+   *
+   * @throws ErkUnsupportedActionException if the user's erk lacks the command; nothing is spawned
+   * @throws ErkCommandFailedException if erk reported an error (also the JSON errors some of these
+   *     commands print with exit code 0); {@link ErkCommandFailedException#errorType()} has erk's
+   *     code and the message erk's text
+   * @throws ErkUnreadableOutputException if erk's output could not be decoded
+   * @throws ErkStartException if erk could not be started
+   * @throws ErkTimeoutException if erk ran past the timeout
+   * @throws ErkCancelledException if the calling thread was interrupted
+   */
+  <T> T fetch(DetailQuery<T> query);
+
+  /** The asynchronous form of {@link #fetch(DetailQuery)}. */
+  <T> CompletableFuture<T> fetchAsync(DetailQuery<T> query);
 
   /**
    * The installed erk's version, from {@code erk --version} (needs no GitHub access).

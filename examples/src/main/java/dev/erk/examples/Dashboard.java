@@ -42,8 +42,18 @@ public final class Dashboard {
     }
     // In --json mode stdout carries only JSON, so the demo note goes to stderr.
     PrintStream note = options.json() ? err : out;
-    try (ExampleErk erk =
-        ExampleErk.connect(options.erk(), options.cwd(), DemoPlans::dashboard, note)) {
+    try (ExampleErk erk = ExampleErk.connect(options.erk(), options.cwd(), fake -> {
+      DemoPlans.dashboard(fake);
+      DemoDetails.script(fake);
+    }, note)) {
+      if (options.pr() != null) {
+        PlanDetail.print(erk.client(), options.pr(), out);
+        return 0;
+      }
+      if (options.objective() != null) {
+        ObjectiveTree.print(erk.client(), options.objective(), out);
+        return 0;
+      }
       PlanList plans = erk.client().listPlans(options.query());
       if (options.json()) {
         ErkJson json = ErkJson.create();

@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param query the dash-data filters
  * @param json print rows as JSON lines instead of a table
  * @param help print the usage and stop
+ * @param pr print this plan's detail instead of the plan list, or null
+ * @param objective print this objective's roadmap instead of the plan list, or null
  */
 record DashboardOptions(
-    @Nullable Path erk, @Nullable Path cwd, PlanQuery query, boolean json, boolean help) {
+    @Nullable Path erk, @Nullable Path cwd, PlanQuery query, boolean json, boolean help,
+    @Nullable Integer pr, @Nullable Integer objective) {
 
   static final String USAGE = """
       Usage: Dashboard [options]
@@ -31,6 +34,9 @@ record DashboardOptions(
         --runs            look up workflow runs (erk's --show-runs)
         --creator LOGIN   only plans created by this GitHub login
         --json            print each plan as one line of JSON, every field
+        --pr N            print plan N's detail: PR state, checks, open review
+                          threads, CI failure summaries, event log
+        --objective N     print objective N's roadmap as a tree
         --help            print this help""";
 
   static DashboardOptions parse(String[] args) throws UsageException {
@@ -41,6 +47,8 @@ record DashboardOptions(
     List<String> labels = new ArrayList<>();
     boolean json = false;
     boolean help = false;
+    Integer pr = null;
+    Integer objective = null;
     while (in.hasNext()) {
       String option = in.nextOption();
       switch (option) {
@@ -58,6 +66,8 @@ record DashboardOptions(
           in.flag(option);
           json = true;
         }
+        case "--pr" -> pr = in.positiveInt(option);
+        case "--objective" -> objective = in.positiveInt(option);
         case "--help" -> {
           in.flag(option);
           help = true;
@@ -66,7 +76,11 @@ record DashboardOptions(
       }
     }
     try {
-      return new DashboardOptions(erk, cwd, query.labels(labels).build(), json, help);
+      if (pr != null && objective != null) {
+        throw new UsageException("give --pr or --objective, not both");
+      }
+      return new DashboardOptions(erk, cwd, query.labels(labels).build(), json, help, pr,
+          objective);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() == null ? "bad option value" : e.getMessage());
     }

@@ -17,6 +17,7 @@ import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.internal.CommandLines;
+import dev.erk.client.details.DetailQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every call spawns erk with an argv array (never a shell), its standard input closed (so a
- * prompt aborts instead of hanging) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
+ * prompt aborts instead of hanging; an {@code erk json} detail query first gets its request) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
  * stream as erk prints them). No SDK thread waits per process: output is read by NuProcess's
  * pump threads, the exit is awaited by the JDK's process reaper, and spawning, killing, future
  * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
@@ -62,6 +63,7 @@ public final class CliErkClient implements ErkClient {
   private final Spawner spawner;
   private final PlanListing listing;
   private final GenerationDetector detector;
+  private final DetailFetcher details;
   private final CallRegistry calls = new CallRegistry();
 
   private CliErkClient(ClientConfig config, Builder origin) {
@@ -74,6 +76,7 @@ public final class CliErkClient implements ErkClient {
             config.actionTimeout()),
         config.logger());
     this.listing = new PlanListing(config, spawner, detector::observed);
+    this.details = new DetailFetcher(config, spawner, detector);
   }
 
   /** A builder with every setting at its default. */
@@ -188,6 +191,25 @@ public final class CliErkClient implements ErkClient {
     checkOpen();
     List<String> display = command(List.of(request.display()));
     return async(display, () -> stream(request, listener).completion());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Runs with the data timeout. When the query's command differs between erk generations and
+   * the generation is not known yet, the client first detects it (see {@link #generation()}).
+   */
+  @Override
+  public <T> T fetch(DetailQuery<T> query) {
+    return Blocking.await(fetchAsync(query), command(query.display()));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> fetchAsync(DetailQuery<T> query) {
+    checkOpen();
+    List<String> display = command(query.display());
+    CallEvents events = config.observation().start(ErkCall.Kind.FETCH, null, display);
+    return events.track(async(display, () -> details.fetch(query, display, events)));
   }
 
   @Override

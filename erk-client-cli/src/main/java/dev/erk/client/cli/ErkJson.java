@@ -138,6 +138,19 @@ public final class ErkJson {
     return lineBreak < 0 ? null : object(trimmed.substring(lineBreak + 1).strip());
   }
 
+  /** One JSON value filling {@code text} (e.g. an array), as plain Java; null if it is not one. */
+  @Nullable Object decodeValue(String text) {
+    try (JsonParser parser = factory.createParser(text.strip())) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      Object value = untyped.readValue(parser);
+      return parser.nextToken() == null ? value : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   @SuppressWarnings("unchecked") // the untyped reader makes JSON objects Map<String, Object>
   private @Nullable Map<String, @Nullable Object> object(String text) {
     if (!text.startsWith("{")) {

@@ -31,13 +31,26 @@ final class Spawner {
    * @param timeout how long it may run; null for no limit (the caller ends it)
    */
   CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout) {
-    return collect(command, timeout, CallEvents.NONE);
+    return collect(command, null, timeout, CallEvents.NONE);
   }
 
   /** {@link #collect(List, Duration)}, telling the call's events about its process. */
   CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout,
       CallEvents events) {
-    Execution execution = newExecution(command, timeout);
+    return collect(command, null, timeout, events);
+  }
+
+  /**
+   * {@link #collect(List, Duration, CallEvents)} for a command that may read a request on
+   * standard input.
+   *
+   * @param stdin written to the child's standard input, which is then closed; null to close it
+   *     at once
+   */
+  CompletableFuture<Collected> collect(List<String> command, @Nullable String stdin,
+      @Nullable Duration timeout, CallEvents events) {
+    Execution execution = new Execution(new Execution.Spec(command, config.workingDirectory(),
+        config.environment(), timeout, config.killGrace(), stdin));
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
     Runnable overflow = () -> execution.terminate(tooMuchOutput(command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);

@@ -13,6 +13,7 @@ import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.PlanRow;
 import dev.erk.client.StreamHandle;
+import dev.erk.client.details.DetailQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public final class InMemoryErkClient implements ErkClient {
           });
   private volatile Function<PlanQuery, PlanList> plans =
       q -> new PlanList(List.of(), ErkGeneration.CURRENT);
+  private final InMemoryDetails details = new InMemoryDetails();
   private volatile boolean closed;
   private volatile ErkVersion version = ErkVersion.parse("erk, version 0.9.11");
 
@@ -100,6 +102,35 @@ public final class InMemoryErkClient implements ErkClient {
   public InMemoryErkClient version(String versionOutput) {
     this.version = ErkVersion.parse(versionOutput);
     return this;
+  }
+
+  /**
+   * Answers {@code query} (and any query running the same erk command) with {@code answer}; build
+   * answers with {@link DetailRecords}. Set the {@link #generation} first if it is not current.
+   */
+  public <T> InMemoryErkClient onDetail(DetailQuery<T> query, T answer) {
+    details.answer(query, answer);
+    return this;
+  }
+
+  /** {@link #fetch} of {@code query} throws {@code failure}, e.g. an ErkCommandFailedException. */
+  public InMemoryErkClient onDetailFailure(DetailQuery<?> query, RuntimeException failure) {
+    details.fail(query, failure);
+    return this;
+  }
+
+  /**
+   * The erk generation {@link #fetch} acts as (default current): a query whose command it lacks
+   * throws {@link dev.erk.client.ErkUnsupportedActionException}, as with the real client.
+   */
+  public InMemoryErkClient generation(ErkGeneration generation) {
+    details.generation(generation);
+    return this;
+  }
+
+  /** Every detail query {@link #fetch} received, oldest first. */
+  public List<DetailQuery<?>> detailQueries() {
+    return details.fetched();
   }
 
   /** Every query {@link #listPlans} received, oldest first. */
@@ -174,6 +205,20 @@ public final class InMemoryErkClient implements ErkClient {
     var unused = stream.completion().whenComplete((result, failure) -> streams.remove(stream));
     stream.start();
     return stream;
+  }
+
+  /** The scripted answer; unscripted queries fail with exit code 97 like FakeErk's. */
+  @Override
+  public <T> T fetch(DetailQuery<T> query) {
+    checkOpen();
+    return details.fetch(query);
+  }
+
+  /** Answers on the client's scheduler thread. */
+  @Override
+  public <T> CompletableFuture<T> fetchAsync(DetailQuery<T> query) {
+    checkOpen();
+    return CompletableFuture.supplyAsync(() -> details.fetch(query), scheduler);
   }
 
   @Override

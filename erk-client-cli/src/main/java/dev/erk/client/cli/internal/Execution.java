@@ -9,6 +9,7 @@ import dev.erk.client.ErkStartException;
 import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.internal.CommandLines;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,13 +50,24 @@ public final class Execution extends NuAbstractProcessHandler {
    * How to run the process.
    *
    * @param timeout how long it may run; null for no limit (its owner ends it)
+   * @param stdin a request to write to the child's standard input, which is closed after it
+   *     (erk's {@code erk json …} commands read one and block until their stdin ends); null to
+   *     close standard input at once, as every other command gets it
    */
   public record Spec(
       List<String> command,
       Path workingDirectory,
       Map<String, String> environment,
       @Nullable Duration timeout,
-      Duration killGrace) {}
+      Duration killGrace,
+      @Nullable String stdin) {
+
+    /** A spec whose child gets its standard input closed at once. */
+    public Spec(List<String> command, Path workingDirectory, Map<String, String> environment,
+        @Nullable Duration timeout, Duration killGrace) {
+      this(command, workingDirectory, environment, timeout, killGrace, null);
+    }
+  }
 
   /** How the process ended: its exit code ({@code 128 + signal} if killed) and run time. */
   public record Exit(int exitCode, Duration duration, long pid) {}
@@ -199,7 +211,14 @@ public final class Execution extends NuAbstractProcessHandler {
   public synchronized void onStart(NuProcess process) {
     pid = process.getPID();
     startTime = platform.startTime(pid);
-    process.closeStdin(true);
+    String request = spec.stdin();
+    if (request == null) {
+      process.closeStdin(true);
+    } else {
+      // Queued, then closed once written: the child reads the request and sees its end.
+      process.writeStdin(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
+      process.closeStdin(false);
+    }
     tree = ChildTree.of(process, platform);
     phase = Phase.RUNNING;
     stdoutOpen = true;
