@@ -42,6 +42,14 @@ final class RowSlots {
     values.put(field, value);
   }
 
+  boolean has(RowField field) {
+    return values.containsKey(field);
+  }
+
+  boolean hasExtra(String key) {
+    return extras.containsKey(key);
+  }
+
   void putExtra(String key, @Nullable Object value) {
     extras.put(key, value);
   }
