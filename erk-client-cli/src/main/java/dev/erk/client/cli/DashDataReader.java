@@ -31,9 +31,10 @@ final class DashDataReader {
       "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
 
   private final JsonFactory factory;
-  private final ObjectReader untyped;
+  private final @Nullable ObjectReader untyped;
 
-  DashDataReader(JsonFactory factory, ObjectReader untyped) {
+  /** @param untyped a caller's mapper's reader for unknown values; null for {@link PlainValues} */
+  DashDataReader(JsonFactory factory, @Nullable ObjectReader untyped) {
     this.factory = factory;
     this.untyped = untyped;
   }

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads or skips a free-form value of a dash-data answer (an unknown row key's, an unknown
- * envelope key's) with Jackson's duplicate-key detection, on a parser of its own over the same
- * bytes, so that the main parser can leave that detection off.
+ * envelope key's) checking it for duplicate keys, so that the main parser can leave Jackson's
+ * detection off: with {@link PlainValues}, or with a caller's mapper on a parser of its own over
+ * the same bytes that has the detection on.
  *
  * <p>Why: Jackson detects duplicates with a hash set per JSON object, which for 55-key rows was
  * about a sixth of decoding. {@link RowReader} and {@link DashDataReader} check their own keys
@@ -21,12 +22,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class StrictValues {
   private final JsonFactory strict;
-  private final ObjectReader untyped;
+  private final @Nullable ObjectReader untyped;
   private final byte[] bytes;
   private final int length;
 
-  /** {@code strict} must have {@code STRICT_DUPLICATE_DETECTION} on. */
-  StrictValues(JsonFactory strict, ObjectReader untyped, byte[] bytes, int length) {
+  /**
+   * @param strict must have {@code STRICT_DUPLICATE_DETECTION} on
+   * @param untyped a caller's mapper's reader; null for {@link PlainValues}, which checks
+   *     duplicates itself and needs no second parser
+   */
+  StrictValues(JsonFactory strict, @Nullable ObjectReader untyped, byte[] bytes, int length) {
     this.strict = strict;
     this.untyped = untyped;
     this.bytes = bytes;
@@ -38,26 +43,34 @@ final class StrictValues {
    * leaves the parser on the value's last token.
    */
   @Nullable Object read(JsonParser p) throws IOException, UnexpectedShape {
-    if (!p.currentToken().isStructStart()) {
-      return untyped.readValue(p);
+    ObjectReader reader = untyped;
+    if (reader == null) {
+      return PlainValues.read(p);
     }
-    return aside(p, true);
+    if (!p.currentToken().isStructStart()) {
+      return reader.readValue(p);
+    }
+    return aside(p, reader, true);
   }
 
   /** Skips the value the parser is on, checking it for duplicate keys. */
   void skip(JsonParser p) throws IOException, UnexpectedShape {
-    if (p.currentToken().isStructStart()) {
-      aside(p, false);
+    ObjectReader reader = untyped;
+    if (reader == null) {
+      PlainValues.read(p);
+    } else if (p.currentToken().isStructStart()) {
+      aside(p, reader, false);
     }
   }
 
-  private @Nullable Object aside(JsonParser p, boolean keep) throws IOException, UnexpectedShape {
+  private @Nullable Object aside(JsonParser p, ObjectReader reader, boolean keep)
+      throws IOException, UnexpectedShape {
     int start = (int) p.currentTokenLocation().getByteOffset();
     Object value = null;
     try (JsonParser own = strict.createParser(bytes, start, length - start)) {
       own.nextToken();
       if (keep) {
-        value = untyped.readValue(own);
+        value = reader.readValue(own);
       } else {
         own.skipChildren();
       }
