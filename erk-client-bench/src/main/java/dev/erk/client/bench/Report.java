@@ -26,6 +26,16 @@ final class Report {
     out.flush();
   }
 
+  /**
+   * A figure without a goal, in the old {@code name value unit} form's arguments: prints
+   * {@code name value}, and the unit in a note. Kept so that bench classes written against it
+   * compile; new ones use {@link #ratio} or {@link #figure(String, double, Goal)}.
+   */
+  void figure(String name, double value, String unit) {
+    note("%s is in %s", name, unit);
+    figure(name, value);
+  }
+
   /** A figure and its goal; the note says whether it is met. */
   void figure(String name, double value, Goal goal) {
     figure(name, value);
