@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the benchmarks and prints one {@code name value unit} line per figure on stdout (notes on
- * method and spread go to stderr, prefixed {@code #}).
+ * Runs the benchmarks and prints one {@code name value} line per figure on stdout; notes on method,
+ * spread (min/median/max of each side) and goals go to stderr, prefixed {@code #}. Every goal is
+ * a ratio against a baseline measured in the same run, the sides interleaved, so that a busy
+ * machine slows both alike.
+ *
+ * <p>The JVM should run with {@code -Djdk.lang.Process.launchMechanism=VFORK} (the pom passes it):
+ * NuProcess spawns without {@code jspawnhelper}, and the {@code ProcessBuilder} baselines must
+ * not pay it either. Without it, this sets it before the first process starts.
  *
  * <p>Arguments name the benchmarks to run ({@code fake-erk}, {@code decode}, {@code stream},
  * {@code concurrency}, {@code idle-cpu}), one per argument or comma-separated; none, or
@@ -22,15 +28,23 @@ public final class Bench {
   private static final List<String> NAMES =
       List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu");
 
+  private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty(LAUNCH_MECHANISM) == null) {
+      // Read once, when the JDK's process class initializes: no process has started yet.
+      System.setProperty(LAUNCH_MECHANISM, "VFORK");
+    }
     Set<String> chosen = chosen(args);
     Report report = new Report(System.out, System.err);
-    report.note("%d cores, %s %s, max heap %d MB; running %s",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-        System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20,
-        String.join(", ", chosen));
+    report.note("%d cores, %s %s, max heap %d MB, load average %.2f, launch mechanism %s; "
+        + "running %s", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        Runtime.getRuntime().maxMemory() >> 20,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.getProperty(LAUNCH_MECHANISM), String.join(", ", chosen));
     long start = System.nanoTime();
     Path standIn = StandIn.create();
     if (chosen.contains("fake-erk")) {
@@ -50,6 +64,7 @@ public final class Bench {
     if (chosen.contains("idle-cpu")) {
       new IdleCpuBench(report).run();
     }
+    report.summary();
     report.note("benchmarks took %.1f s", (System.nanoTime() - start) / 1e9);
     System.exit(0);
   }

@@ -37,6 +37,12 @@ final class Stats {
     return sorted[0];
   }
 
+  /** {@code min/median/max} with three significant decimals. */
+  String spread() {
+    return Report.format(min()) + "/" + Report.format(median()) + "/" + Report.format(max())
+        + " (min/median/max of " + count() + ")";
+  }
+
   int count() {
     return sorted.length;
   }

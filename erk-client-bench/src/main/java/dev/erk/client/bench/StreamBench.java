@@ -13,52 +13,63 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Streaming figures: line latency, exit latency and line throughput, each against the
- * {@link StandIn} child. Latencies compare the child's {@code CLOCK_REALTIME} stamp with
- * {@link java.time.Instant#now()} taken in the listener (or in the completion callback).
+ * Streaming figures against the {@link StandIn} child, each a ratio to a {@link LineReading}
+ * baseline on the same child in the same run, the sides alternating: line latency (the child's
+ * {@code CLOCK_REALTIME} stamp to {@link java.time.Instant#now()} in the listener), exit latency
+ * (the child's last instant to {@code completion()} done) and line throughput ({@code seq}, every
+ * line counted and checked in order).
  */
 final class StreamBench {
-  private static final int LATENCY_RUNS = 3;
-  private static final int LATENCY_LINES = 400;
+  private static final int LATENCY_RUNS = 4;
+  private static final int LATENCY_LINES = 300;
   private static final int LATENCY_PAUSE_MS = 5;
-  private static final int EXIT_WARMUP = 30;
-  private static final int EXIT_RUNS = 300;
+  private static final int EXIT_WARMUP = 20;
+  private static final int EXIT_RUNS = 150;
+  private static final int THROUGHPUT_RUNS = 3;
   private static final int THROUGHPUT_LINES = 1_000_000;
 
   private final Report report;
+  private final Path standIn;
   private final CliErkClient client;
+  private final LineReading baseline;
 
   StreamBench(Report report, Path standIn) {
     this.report = report;
+    this.standIn = standIn;
     this.client = CliErkClient.builder().executable(standIn)
-        .workingDirectory(Objects.requireNonNull(standIn.getParent())).generation(ErkGeneration.CURRENT).build();
+        .workingDirectory(Objects.requireNonNull(standIn.getParent()))
+        .generation(ErkGeneration.CURRENT).build();
+    this.baseline = new LineReading(standIn);
   }
 
-  void run() {
+  void run() throws Exception {
     lineLatency();
     exitLatency();
     throughput();
   }
 
-  private void lineLatency() {
+  private void lineLatency() throws Exception {
     stamps(100, 1);
-    double[] millis = new double[LATENCY_RUNS * LATENCY_LINES];
+    baseline.stamps(100, 1);
+    double[] sdk = new double[LATENCY_RUNS * LATENCY_LINES];
+    double[] base = new double[LATENCY_RUNS * LATENCY_LINES];
     for (int run = 0; run < LATENCY_RUNS; run++) {
-      double[] one = stamps(LATENCY_LINES, LATENCY_PAUSE_MS);
-      System.arraycopy(one, 0, millis, run * LATENCY_LINES, LATENCY_LINES);
-    }
-    Stats s = Stats.of(millis);
-    StringBuilder slow = new StringBuilder();
-    for (int i = 0; i < millis.length; i++) {
-      if (millis[i] > 5) {
-        slow.append(' ').append(i % LATENCY_LINES).append('=').append(Math.round(millis[i]));
+      boolean sdkFirst = (run & 1) == 0;
+      for (int side = 0; side < 2; side++) {
+        boolean sdkNow = sdkFirst == (side == 0);
+        double[] one = sdkNow ? stamps(LATENCY_LINES, LATENCY_PAUSE_MS)
+            : baseline.stamps(LATENCY_LINES, LATENCY_PAUSE_MS);
+        System.arraycopy(one, 0, sdkNow ? sdk : base, run * LATENCY_LINES, LATENCY_LINES);
       }
     }
-    report.note("line latency: %d lines at one per %d ms; min %.3f, p90 %.3f, max %.3f ms; "
-        + "lines over 5 ms (index in run=ms):%s", s.count(), LATENCY_PAUSE_MS, s.min(),
-        s.percentile(90), s.max(), slow);
-    report.figure("line_latency_p50_ms", s.median(), "ms");
-    report.figure("line_latency_p99_ms", s.percentile(99), "ms");
+    Stats s = Stats.of(sdk);
+    Stats b = Stats.of(base);
+    report.note("line latency: %d lines a side at one per %d ms; p50 SDK %.3f, baseline %.3f ms;"
+        + " p99 SDK %.3f, baseline %.3f ms", s.count(), LATENCY_PAUSE_MS, s.median(), b.median(),
+        s.percentile(99), b.percentile(99));
+    report.ratio("line_latency_p50_ratio", s, b, "ms");
+    report.figure("line_latency_p99_ratio", s.percentile(99) / b.percentile(99),
+        Goal.atMost(1.5));
   }
 
   private double[] stamps(int lines, int pauseMs) {
@@ -79,38 +90,47 @@ final class StreamBench {
     return millis;
   }
 
-  private void exitLatency() {
-    double[] millis = new double[EXIT_RUNS];
+  private void exitLatency() throws Exception {
+    double[] sdk = new double[EXIT_RUNS];
+    double[] base = new double[EXIT_RUNS];
     for (int i = -EXIT_WARMUP; i < EXIT_RUNS; i++) {
-      AtomicReference<String> last = new AtomicReference<>("");
-      AtomicLong completedAt = new AtomicLong();
-      try (StreamHandle handle = client.stream(
-          ActionRequest.custom(ActionKind.STREAMING, "exit"), line -> last.set(line.text()))) {
-        ActionResult result = handle.completion()
-            .whenComplete((r, e) -> completedAt.set(StandIn.epochNanosNow())).join();
-        FakeErkBench.check(result.success(), "exit run failed: " + result);
-      }
+      boolean sdkFirst = (i & 1) == 0;
+      double a = sdkFirst ? exit() : baseline.exit();
+      double b = sdkFirst ? baseline.exit() : exit();
       if (i >= 0) {
-        millis[i] = (completedAt.get() - Long.parseLong(last.get())) / 1e6;
+        sdk[i] = sdkFirst ? a : b;
+        base[i] = sdkFirst ? b : a;
       }
     }
-    Stats s = Stats.of(millis);
-    report.note("exit latency: %d runs; min %.3f, p90 %.3f, p99 %.3f ms", s.count(), s.min(),
-        s.percentile(90), s.percentile(99));
-    report.figure("exit_latency_median_ms", s.median(), "ms");
-    report.figure("exit_latency_max_ms", s.max(), "ms");
+    report.ratio("exit_latency_ratio", Stats.of(sdk), Stats.of(base), "ms");
   }
 
-  private void throughput() {
-    seq(200_000);
-    double[] perSecond = new double[3];
-    for (int i = 0; i < perSecond.length; i++) {
-      perSecond[i] = seq(THROUGHPUT_LINES);
+  private double exit() {
+    AtomicReference<String> last = new AtomicReference<>("");
+    AtomicLong completedAt = new AtomicLong();
+    try (StreamHandle handle = client.stream(
+        ActionRequest.custom(ActionKind.STREAMING, "exit"), line -> last.set(line.text()))) {
+      ActionResult result = handle.completion()
+          .whenComplete((r, e) -> completedAt.set(StandIn.epochNanosNow())).join();
+      FakeErkBench.check(result.success(), "exit run failed: " + result);
     }
-    Stats s = Stats.of(perSecond);
-    report.note("throughput: %d lines x %d runs, no loss; min %.0f, max %.0f lines/s",
-        THROUGHPUT_LINES, perSecond.length, s.min(), s.max());
-    report.figure("line_throughput_lines_per_s", s.median(), "lines/s");
+    return (completedAt.get() - Long.parseLong(last.get())) / 1e6;
+  }
+
+  private void throughput() throws Exception {
+    seq(200_000);
+    baseline.seq(200_000);
+    double[] sdk = new double[THROUGHPUT_RUNS];
+    double[] base = new double[THROUGHPUT_RUNS];
+    for (int i = 0; i < THROUGHPUT_RUNS; i++) {
+      boolean sdkFirst = (i & 1) == 0;
+      double a = sdkFirst ? seq(THROUGHPUT_LINES) : baseline.seq(THROUGHPUT_LINES);
+      double b = sdkFirst ? baseline.seq(THROUGHPUT_LINES) : seq(THROUGHPUT_LINES);
+      sdk[i] = sdkFirst ? a : b;
+      base[i] = sdkFirst ? b : a;
+    }
+    report.note("throughput: seq %d, every line counted and in order", THROUGHPUT_LINES);
+    report.ratio("line_throughput_ratio", Stats.of(sdk), Stats.of(base), "lines/s");
   }
 
   /** Runs {@code seq 1 lines}, checks every line arrived in order, and returns lines per second. */

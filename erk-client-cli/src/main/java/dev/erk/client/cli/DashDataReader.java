@@ -14,7 +14,9 @@ import dev.erk.client.internal.CommandLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +31,10 @@ final class DashDataReader {
       "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
 
   private final JsonFactory factory;
-  private final ObjectReader untyped;
+  private final @Nullable ObjectReader untyped;
 
-  DashDataReader(JsonFactory factory, ObjectReader untyped) {
+  /** @param untyped a caller's mapper's reader for unknown values; null for {@link PlainValues} */
+  DashDataReader(JsonFactory factory, @Nullable ObjectReader untyped) {
     this.factory = factory;
     this.untyped = untyped;
   }
@@ -41,14 +44,15 @@ final class DashDataReader {
     try {
       rejectNonUtf8(bytes, length);
       parser = factory.createParser(bytes, 0, length);
-      return envelope(parser);
+      // Checked here and in RowReader at less cost; StrictValues checks the free-form values.
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      return envelope(parser, new StrictValues(factory, untyped, bytes, length));
     } catch (UnexpectedShape e) {
       throw unreadable(String.valueOf(e.getMessage()), e.offset(), e, bytes, length, command);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       long offset = at != null && at.getByteOffset() >= 0 ? at.getByteOffset() : offsetOf(parser);
-      String what = String.valueOf(e.getOriginalMessage()).replace(REDACTED_SOURCE, "");
-      throw unreadable("invalid JSON: " + what, offset, e, bytes, length, command);
+      throw unreadable("invalid JSON: " + what(e), offset, e, bytes, length, command);
     } catch (IOException | RuntimeException e) {
       throw unreadable("could not decode it: " + e, offsetOf(parser), e, bytes, length, command);
     } finally {
@@ -62,7 +66,13 @@ final class DashDataReader {
     }
   }
 
-  private ErkJson.DashData envelope(JsonParser p) throws IOException, UnexpectedShape {
+  /** Jackson's message without its location or its note on the redacted source. */
+  static String what(JsonProcessingException e) {
+    return String.valueOf(e.getOriginalMessage()).replace(REDACTED_SOURCE, "");
+  }
+
+  private ErkJson.DashData envelope(JsonParser p, StrictValues values)
+      throws IOException, UnexpectedShape {
     JsonToken token = p.nextToken();
     if (token == null) {
       throw new UnexpectedShape("it printed nothing (or only whitespace)", 0, null);
@@ -75,8 +85,12 @@ final class DashDataReader {
     String error = null;
     List<PlanRow> plans = null;
     List<String> firstKeys = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     String name;
     while ((name = p.nextFieldName()) != null) {
+      if (!names.add(name)) {
+        throw StrictValues.duplicate(p, name);
+      }
       token = p.nextToken();
       switch (name) {
         case "success" -> {
@@ -99,8 +113,8 @@ final class DashDataReader {
                 + UnexpectedShape.describe(token));
           }
         }
-        case "plans" -> plans = plans(p, token, firstKeys);
-        default -> p.skipChildren();
+        case "plans" -> plans = plans(p, token, firstKeys, values);
+        default -> values.skip(p);
       }
     }
     long end = p.currentTokenLocation().getByteOffset();
@@ -126,13 +140,13 @@ final class DashDataReader {
     return new ErkJson.DashData.Plans(new PlanList(plans, generation));
   }
 
-  private List<PlanRow> plans(JsonParser p, JsonToken token, List<String> firstKeys)
-      throws IOException, UnexpectedShape {
+  private List<PlanRow> plans(JsonParser p, JsonToken token, List<String> firstKeys,
+      StrictValues values) throws IOException, UnexpectedShape {
     if (token != JsonToken.START_ARRAY) {
       throw UnexpectedShape.at(p, "\"plans\" should be a list, found "
           + UnexpectedShape.describe(token));
     }
-    RowReader rows = new RowReader(untyped);
+    RowReader rows = new RowReader(values);
     List<PlanRow> plans = new ArrayList<>();
     JsonToken next;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {

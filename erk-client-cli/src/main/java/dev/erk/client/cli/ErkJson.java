@@ -42,14 +42,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ErkJson {
   private final JsonFactory factory;
-  private final ObjectReader untyped;
+  private final @Nullable ObjectReader untyped;
   private final DashDataReader dashData;
 
-  private ErkJson(ObjectMapper mapper) {
-    if (!mapper.getRegisteredModuleIds().contains(new JavaTimeModule().getTypeId())) {
-      mapper.registerModule(new JavaTimeModule());
-    }
-    this.factory = mapper.getFactory();
+  /**
+   * @param untyped reads unknown values with a caller's mapper; null for {@link PlainValues},
+   *     which gives what a default mapper gives without building one
+   */
+  private ErkJson(JsonFactory factory, @Nullable ObjectReader untyped) {
+    this.factory = factory;
     // Jackson's default pool keeps a buffer per thread in a ThreadLocal, which pins erk-client's
     // class loader through any long-lived thread that decoded (a caller's, or a callback
     // executor's) until memory runs low. A pool owned by this codec goes away with it.
@@ -58,13 +59,16 @@ public final class ErkJson {
     for (JsonReadFeature lenient : JsonReadFeature.values()) {
       factory.disable(lenient.mappedFeature());
     }
-    this.untyped = mapper.readerFor(Object.class);
+    this.untyped = untyped;
     this.dashData = new DashDataReader(factory, untyped);
   }
 
-  /** A codec with a plain Jackson {@link ObjectMapper}. */
+  /**
+   * A codec with Jackson's defaults. Unknown values decode as a default {@link ObjectMapper}
+   * would decode them, without building one.
+   */
   public static ErkJson create() {
-    return new ErkJson(new ObjectMapper());
+    return new ErkJson(new JsonFactory(), null);
   }
 
   /**
@@ -79,7 +83,11 @@ public final class ErkJson {
       throw new IllegalArgumentException(
           "erk prints JSON; this mapper reads " + mapper.getFactory().getFormatName());
     }
-    return new ErkJson(mapper.copy());
+    ObjectMapper copy = mapper.copy();
+    if (!copy.getRegisteredModuleIds().contains(new JavaTimeModule().getTypeId())) {
+      copy.registerModule(new JavaTimeModule());
+    }
+    return new ErkJson(copy.getFactory(), copy.readerFor(Object.class));
   }
 
   /** What {@code erk exec dash-data} answered: its plans, or the error it reported. */
@@ -160,10 +168,10 @@ public final class ErkJson {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      Object value = untyped.readValue(parser);
+      Object value = untyped != null ? untyped.readValue(parser) : PlainValues.read(parser);
       return parser.nextToken() == null && value instanceof Map
           ? (Map<String, @Nullable Object>) value : null;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnexpectedShape | RuntimeException e) {
       return null;
     }
   }

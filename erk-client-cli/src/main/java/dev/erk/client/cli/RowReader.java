@@ -2,7 +2,6 @@ package dev.erk.client.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.erk.client.CheckCounts;
 import dev.erk.client.DependencyPlan;
 import dev.erk.client.LogEntry;
@@ -20,16 +19,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Streams one dash-data row object from a parser into {@link RowSlots}, checking each known
- * value's JSON type where it stands so that errors carry the offending byte offset.
+ * value's JSON type where it stands so that errors carry the offending byte offset, and that no
+ * key comes twice (the parser's own duplicate check is off, see {@link StrictValues}).
  */
 final class RowReader {
-  private final ObjectReader untyped;
+  private final StrictValues values;
   private final RowSlots slots = new RowSlots();
   private int index;
   private String key = "";
 
-  RowReader(ObjectReader untyped) {
-    this.untyped = untyped;
+  RowReader(StrictValues values) {
+    this.values = values;
   }
 
   /**
@@ -47,10 +47,13 @@ final class RowReader {
       if (keys != null) {
         keys.add(name);
       }
-      JsonToken token = parser.nextToken();
       RowField field = RowField.of(name);
+      if (field == null ? slots.hasExtra(name) : slots.has(field)) {
+        throw StrictValues.duplicate(parser, name);
+      }
+      JsonToken token = parser.nextToken();
       if (field == null) {
-        slots.putExtra(name, token == JsonToken.VALUE_NULL ? null : untyped.readValue(parser));
+        slots.putExtra(name, token == JsonToken.VALUE_NULL ? null : values.read(parser));
       } else {
         key = name;
         slots.put(field, value(parser, token, field.kind()));

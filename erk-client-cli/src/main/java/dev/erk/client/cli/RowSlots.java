@@ -7,8 +7,7 @@ import dev.erk.client.DependencyPlan;
 import dev.erk.client.PlanRow;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +23,35 @@ import org.jspecify.annotations.Nullable;
  * current name wins; an old name that was not used is kept in the extras.
  */
 final class RowSlots {
-  private final EnumMap<RowField, @Nullable Object> values = new EnumMap<>(RowField.class);
-  private final EnumSet<RowField> used = EnumSet.noneOf(RowField.class);
+  // Arrays by ordinal, not EnumMap/EnumSet: filling a row's 55 slots showed in decode profiles.
+  private static final RowField[] FIELDS = RowField.values();
+  private final @Nullable Object[] values = new @Nullable Object[FIELDS.length];
+  private final boolean[] seen = new boolean[FIELDS.length];
+  private final boolean[] used = new boolean[FIELDS.length];
   private final Map<String, @Nullable Object> extras = new LinkedHashMap<>();
   private int index;
   private long start;
 
   void clear(int rowIndex, long rowStart) {
-    values.clear();
-    used.clear();
+    Arrays.fill(values, null);
+    Arrays.fill(seen, false);
+    Arrays.fill(used, false);
     extras.clear();
     index = rowIndex;
     start = rowStart;
   }
 
   void put(RowField field, @Nullable Object value) {
-    values.put(field, value);
+    values[field.ordinal()] = value;
+    seen[field.ordinal()] = true;
+  }
+
+  boolean has(RowField field) {
+    return seen[field.ordinal()];
+  }
+
+  boolean hasExtra(String key) {
+    return extras.containsKey(key);
   }
 
   void putExtra(String key, @Nullable Object value) {
@@ -100,7 +112,7 @@ final class RowSlots {
   }
 
   private boolean seen(RowField field) {
-    return values.containsKey(field);
+    return seen[field.ordinal()];
   }
 
   /** 0.9.0's {@code objective_head_state} wrote {@code in-progress}; erk now writes a space. */
@@ -115,8 +127,8 @@ final class RowSlots {
   private @Nullable Object pick(RowField... fields) {
     for (RowField field : fields) {
       if (seen(field)) {
-        used.add(field);
-        return values.get(field);
+        used[field.ordinal()] = true;
+        return values[field.ordinal()];
       }
     }
     return fields[0].absent();
@@ -141,9 +153,9 @@ final class RowSlots {
 
   /** Unknown keys in the order erk wrote them, then unused old names, then the linked PR. */
   private Map<String, @Nullable Object> extras(Map<String, @Nullable Object> linked) {
-    for (RowField field : RowField.values()) {
-      if (!field.isCurrent() && seen(field) && !used.contains(field)) {
-        extras.put(field.key(), plain(values.get(field)));
+    for (RowField field : FIELDS) {
+      if (seen(field) && !used[field.ordinal()] && !field.isCurrent()) {
+        extras.put(field.key(), plain(values[field.ordinal()]));
       }
     }
     extras.putAll(linked);

@@ -1,0 +1,147 @@
+package dev.erk.client.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.erk.client.ErkGeneration;
+import dev.erk.client.PlanList;
+import dev.erk.client.PlanQuery;
+import dev.erk.client.cli.CliErkClient;
+import dev.erk.client.testkit.FakeErk;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SDK's cost per {@code listPlans} over what a {@code ProcessBuilder} user writes (start, read
+ * stdout, {@code waitFor}, Jackson {@code readTree}), on the fake erk printing 20 plans.
+ *
+ * <p>Both sides run in blocks of {@value #BLOCK} calls, SDK and baseline alternating and each
+ * going first every other round, so that drift (JIT, page cache, CPU boost, the other tenants of
+ * a shared machine) hits both alike. Wall time is per call; CPU time is the JVM's per block
+ * ({@link ProcessCpuClock}, all its threads, the JIT compiler threads' share taken out), divided
+ * by the calls, read after a short pause so that the block's own trailing work (the SDK completes
+ * futures on its workers) counts in it. The children's CPU is theirs, not the JVM's: it is not
+ * counted.
+ *
+ * <p>The baseline must not pay {@code jspawnhelper}, which NuProcess does not use either: the
+ * bench JVM runs with {@code -Djdk.lang.Process.launchMechanism=VFORK} (see {@link Bench}).
+ */
+final class OverheadBench {
+  private static final int BLOCK = 10;
+  private static final int WARMUP_ROUNDS = 20;
+  private static final int ROUNDS = 40;
+  private static final long SETTLE_MILLIS = 20;
+
+  private final Report report;
+  private final ProcessCpuClock clock = ProcessCpuClock.create();
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final FakeErk fake;
+  private final List<String> argv;
+
+  OverheadBench(Report report, FakeErk fake) {
+    this.report = report;
+    this.fake = fake;
+    this.argv = FakeErkBench.argv(fake);
+  }
+
+  void run() throws Exception {
+    try (CliErkClient client = CliErkClient.builder().executable(fake.executable())
+        .workingDirectory(fake.directory()).generation(ErkGeneration.CURRENT)
+        .coalesceListPlans(false).build()) {
+      Side sdk = new Side(() -> sdkCall(client));
+      Side baseline = new Side(this::baselineCall);
+      for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+        boolean sdkFirst = (round & 1) == 0;
+        boolean keep = round >= 0;
+        (sdkFirst ? sdk : baseline).block(keep);
+        (sdkFirst ? baseline : sdk).block(keep);
+      }
+      report.note("overhead: %s launch mechanism, %d rounds of %d calls a side",
+          System.getProperty("jdk.lang.Process.launchMechanism", "the default"), ROUNDS, BLOCK);
+      report.note("overhead: JVM CPU with the JIT: SDK %s ms, baseline %s ms a call",
+          sdk.cpuWithJit().spread(), baseline.cpuWithJit().spread());
+      report.note("overhead: SDK threads %s", sdk.threads.top(8));
+      report.note("overhead: baseline threads %s", baseline.threads.top(8));
+      report.ratio("overhead_ratio", sdk.wall(), baseline.wall(), "ms", Goal.atMost(1.05));
+      report.ratio("cpu_ratio", sdk.cpu(), baseline.cpu(), "ms CPU", Goal.atMost(1.2));
+    }
+  }
+
+  private void sdkCall(CliErkClient client) {
+    PlanList plans = client.listPlans(PlanQuery.defaults());
+    FakeErkBench.check(plans.count() == 20, "SDK decoded " + plans.count() + " rows");
+  }
+
+  private void baselineCall() throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(argv).directory(fake.directory().toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    byte[] out;
+    try (InputStream in = process.getInputStream()) {
+      out = in.readAllBytes();
+    }
+    int exit = process.waitFor();
+    JsonNode tree = mapper.readTree(out);
+    FakeErkBench.check(exit == 0 && tree.get("plans").size() == 20, "baseline read a bad answer");
+  }
+
+  /** A call of one side. */
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  /** One side's samples: wall time per call, JVM CPU time per call of each block. */
+  private final class Side {
+    private final Call call;
+    private final List<Double> wallMillis = new ArrayList<>();
+    private final List<Double> cpuMillis = new ArrayList<>();
+    private final List<Double> cpuWithJitMillis = new ArrayList<>();
+    final ThreadCpu threads = new ThreadCpu();
+
+    Side(Call call) {
+      this.call = call;
+    }
+
+    void block(boolean keep) throws Exception {
+      Map<Long, ThreadCpu.Sample> before = ThreadCpu.snapshot();
+      long[] compilers = ThreadCpu.compilers(before);
+      long jitStart = ThreadCpu.nanos(compilers);
+      long cpuStart = clock.nanos();
+      long blockStart = System.nanoTime();
+      for (int i = 0; i < BLOCK; i++) {
+        long start = System.nanoTime();
+        call.run();
+        if (keep) {
+          wallMillis.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+      Thread.sleep(SETTLE_MILLIS);
+      long cpu = clock.nanos() - cpuStart;
+      long jit = ThreadCpu.nanos(compilers) - jitStart;
+      if (keep) {
+        threads.add(before, System.nanoTime() - blockStart);
+        cpuMillis.add((cpu - jit) / 1e6 / BLOCK);
+        cpuWithJitMillis.add(cpu / 1e6 / BLOCK);
+      }
+    }
+
+    Stats wall() {
+      return stats(wallMillis);
+    }
+
+    Stats cpu() {
+      return stats(cpuMillis);
+    }
+
+    Stats cpuWithJit() {
+      return stats(cpuWithJitMillis);
+    }
+  }
+
+  private static Stats stats(List<Double> samples) {
+    return Stats.of(samples.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+}
