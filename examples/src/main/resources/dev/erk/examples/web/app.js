@@ -87,7 +87,10 @@ function actionsCell(plan) {
     button.type = "button";
     button.dataset.action = action.id;
     button.append(el("span", null, action.title), el("code", null, action.display));
-    button.addEventListener("click", () => runAction(plan, action));
+    button.addEventListener("click", () => {
+      menu.open = false;
+      runAction(plan, action);
+    });
     menu.append(button);
   }
   cell.append(menu);
