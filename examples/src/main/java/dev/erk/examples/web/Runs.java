@@ -61,6 +61,12 @@ final class Runs {
     void finished() {
       phase.set(Phase.OVER);
     }
+
+    /** Over, and erk (if it started) has ended: nothing left to cancel. */
+    boolean isDone() {
+      StreamHandle started = handle.get();
+      return phase.get() == Phase.OVER && (started == null || !started.isRunning());
+    }
   }
 
   /** Registers a streaming action and returns its ticket. */
@@ -68,7 +74,7 @@ final class Runs {
     Instant oldest = Instant.now().minus(UNCLAIMED_LIFETIME);
     runs.entrySet().removeIf(entry -> entry.getValue().phase.get() == Phase.WAITING
         && entry.getValue().registered.isBefore(oldest));
-    runs.values().removeIf(run -> run.phase.get() == Phase.OVER && run.handle.get() != null);
+    runs.values().removeIf(Run::isDone);
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     String ticket = HexFormat.of().formatHex(bytes);
