@@ -35,10 +35,19 @@ function filterQuery() {
   return params.toString();
 }
 
-async function refresh() {
+// A timer tick is skipped while a refresh is in flight (a slow erk must not pile up requests);
+// a filter change always asks again, and only the newest answer is shown.
+let inFlight = false;
+let asked = 0;
+
+async function refresh(fromTimer) {
+  if (fromTimer && inFlight) return;
+  const mine = ++asked;
+  inFlight = true;
   const status = document.getElementById("status");
   try {
     const list = await api("GET", "/api/plans?" + filterQuery());
+    if (mine !== asked) return;
     const text = JSON.stringify(list.plans);
     if (text !== lastPlans) {
       lastPlans = text;
@@ -48,8 +57,11 @@ async function refresh() {
     status.textContent = list.count + " plans · " + list.command + " · "
         + new Date().toLocaleTimeString();
   } catch (error) {
+    if (mine !== asked) return;
     status.className = "error";
     status.textContent = "could not list plans: " + error.message;
+  } finally {
+    if (mine === asked) inFlight = false;
   }
 }
 
@@ -181,7 +193,7 @@ function openRun(display, ticket) {
 
 document.getElementById("filters").addEventListener("submit", event => {
   event.preventDefault();
-  refresh();
+  refresh(false);
 });
-refresh();
-setInterval(refresh, REFRESH_MILLIS);
+refresh(false);
+setInterval(() => refresh(true), REFRESH_MILLIS);
