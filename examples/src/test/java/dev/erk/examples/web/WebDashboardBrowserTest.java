@@ -49,7 +49,9 @@ class WebDashboardBrowserTest {
 
   @AfterAll
   static void closeBrowser() {
-    browser.quit();
+    if (browser != null) { // null when Chromium was missing: that failure is the one to report
+      browser.quit();
+    }
   }
 
   @BeforeEach
@@ -190,6 +192,20 @@ class WebDashboardBrowserTest {
     assertEquals("failed (exit 1)", panel.findElement(By.cssSelector(".run-state")).getText());
     assertEquals("Error: Cannot rebase CLOSED PR - only OPEN PRs can be rebased",
         panel.findElement(By.cssSelector(".run-reason")).getText());
+  }
+
+  @Test
+  void aFastActionShowsItsResultMessage() {
+    open();
+    WebElement row = browser.findElement(By.cssSelector("#plans tr[data-pr='7911']"));
+    row.findElement(By.tagName("summary")).click();
+    row.findElement(By.cssSelector("button[data-action='retry_run']")).click();
+
+    WebElement message = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#messages .message")));
+    assertEquals("erk workflow run retry 24681357: done\nRetried workflow run 24681357",
+        message.getText());
+    assertTrue(browser.findElements(By.cssSelector("#runs .run")).isEmpty());
   }
 
   @Test
