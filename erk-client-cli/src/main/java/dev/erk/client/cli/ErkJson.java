@@ -152,9 +152,9 @@ public final class ErkJson {
       if (parser.nextToken() == null) {
         return null;
       }
-      Object value = untyped.readValue(parser);
+      Object value = untyped != null ? untyped.readValue(parser) : PlainValues.read(parser);
       return parser.nextToken() == null ? value : null;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnexpectedShape | RuntimeException e) {
       return null;
     }
   }
