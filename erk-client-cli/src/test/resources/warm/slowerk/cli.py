@@ -58,6 +58,8 @@ def main():
         print("third, from python")
         subprocess.run([sys.executable, "-c",
                         "import sys; sys.stderr.write('child stderr\\n')"], check=True)
+    elif command == "ppid":
+        print(os.getppid())
     elif command == "hang":
         print("hanging", flush=True)
         time.sleep(3600)

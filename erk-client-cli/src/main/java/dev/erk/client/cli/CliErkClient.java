@@ -14,6 +14,7 @@ import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
+import dev.erk.client.cli.internal.warm.WarmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,7 +134,9 @@ public final class CliErkClient implements ErkClient {
     return async(display, () -> Futures.compose(detector.forRequest(request), display,
         generation -> {
           List<String> command = command(request.arguments(generation));
-          CompletableFuture<Collected> collected = spawner.collect(command, timeoutFor(request));
+          CompletableFuture<Collected> collected = request.kind() == ActionKind.STREAMING
+              ? spawner.collect(command, timeoutFor(request))
+              : spawner.collectWarm(command, timeoutFor(request), false);
           return Futures.chain(collected, command, c -> c.toResult(config.json()));
         }));
   }
@@ -179,7 +182,8 @@ public final class CliErkClient implements ErkClient {
   public CompletableFuture<ErkVersion> versionAsync() {
     checkOpen();
     List<String> command = command(List.of("--version"));
-    return async(command, () -> Futures.chain(spawner.collect(command, config.actionTimeout()),
+    return async(command, () -> Futures.chain(
+        spawner.collectWarm(command, config.actionTimeout(), true),
         command, collected -> {
       ActionResult result = collected.toResult(config.json());
       if (!result.success()) {
@@ -204,6 +208,7 @@ public final class CliErkClient implements ErkClient {
   public void close() {
     OpenClients.closed(this);
     calls.close(config.killGrace().plusMillis(1500));
+    spawner.closeWarm(config.killGrace().plusMillis(1500));
   }
 
   /**
@@ -285,6 +290,7 @@ public final class CliErkClient implements ErkClient {
     String loggerName = "dev.erk.client";
     @Nullable ErkGeneration generation;
     boolean coalesce = true;
+    WarmSettings warm = WarmSettings.OFF;
 
     Builder() {}
 
@@ -395,6 +401,38 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
+     * Whether calls go to warm erk workers instead of a new process each: {@code listPlans},
+     * {@code version} and non-streaming actions. A worker is a Python process that imported erk
+     * once and runs each call in a fresh fork of itself, with the same output and exit code as
+     * a spawned erk, in milliseconds instead of erk's start-up time. Streaming actions are
+     * always spawned. An erk that is not a Python console script (a shell wrapper, a binary) is
+     * spawned as before. Each worker holds about as much memory as one erk process. Default
+     * false. See the README's "Warm erk" section.
+     */
+    public Builder keepWarm(boolean keepWarm) {
+      this.warm = warm.withEnabled(keepWarm);
+      return this;
+    }
+
+    /** The most warm workers, so warm calls running at once; more calls wait. Default 2. */
+    public Builder warmPoolSize(int workers) {
+      this.warm = warm.withPoolSize(workers);
+      return this;
+    }
+
+    /** After this many calls a warm worker is replaced by a fresh one. Default 1000. */
+    public Builder warmMaxCallsPerWorker(int calls) {
+      this.warm = warm.withMaxCallsPerWorker(calls);
+      return this;
+    }
+
+    /** A warm worker unused this long exits; the next call starts one. Default 5 minutes. */
+    public Builder warmIdleTime(Duration idleTime) {
+      this.warm = warm.withIdleTime(idleTime);
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws dev.erk.client.ErkStartException if no executable was set and there is no
@@ -425,6 +463,7 @@ public final class CliErkClient implements ErkClient {
       copy.loggerName = loggerName;
       copy.generation = generation;
       copy.coalesce = coalesce;
+      copy.warm = warm;
       return copy;
     }
 

@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkGeneration;
+import dev.erk.client.cli.internal.warm.WarmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,4 +25,5 @@ record ClientConfig(
     @Nullable Executor callbackExecutor,
     System.Logger logger,
     @Nullable ErkGeneration generation,
-    boolean coalesce) {}
+    boolean coalesce,
+    WarmSettings warm) {}

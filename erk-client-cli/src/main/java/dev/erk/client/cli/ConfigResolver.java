@@ -28,6 +28,7 @@ final class ConfigResolver {
     return new ClientConfig(executable, workingDirectory, Collections.unmodifiableMap(environment),
         b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
         b.callbackExecutor,
-        System.getLogger(b.loggerName), b.generation, b.coalesce);
+        System.getLogger(b.loggerName), b.generation, b.coalesce,
+        b.warm);
   }
 }

@@ -57,7 +57,7 @@ final class PlanListing {
   }
 
   private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout) {
-    return Futures.chain(spawner.collect(command, timeout), command, this::decode);
+    return Futures.chain(spawner.collectWarm(command, timeout, true), command, this::decode);
   }
 
   private PlanList decode(Collected collected) {
