@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class Bench {
   private static final List<String> NAMES =
-      List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu");
+      List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu", "warm");
 
   private Bench() {}
 
@@ -49,6 +49,9 @@ public final class Bench {
     }
     if (chosen.contains("idle-cpu")) {
       new IdleCpuBench(report).run();
+    }
+    if (chosen.contains("warm")) {
+      new WarmBench(report).run();
     }
     report.note("benchmarks took %.1f s", (System.nanoTime() - start) / 1e9);
     System.exit(0);
