@@ -79,8 +79,8 @@ final class WarmBench {
     double[] cpuRatios = new double[ROUNDS];
     try (CliErkClient spawned = client(false); CliErkClient warm = client(true)) {
       spawned.listPlans(PlanQuery.defaults());
-      for (int i = 0; i < 3; i++) {
-        warm.listPlans(PlanQuery.defaults()); // starts the worker
+      for (int i = 0; i < 100; i++) {
+        warm.listPlans(PlanQuery.defaults()); // starts the worker, and lets the JIT settle
       }
       for (int round = 0; round < ROUNDS; round++) {
         Set<Long> before = new HashSet<>(ProcCpu.children());

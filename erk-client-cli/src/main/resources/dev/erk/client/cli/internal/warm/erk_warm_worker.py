@@ -238,9 +238,11 @@ def supervise(channel, call_id, pid, pipes, stdin_data):
         for key, _ in selector.select(POLL_SECONDS):
             fd = key.fd
             if fd == channel.rfd:
-                if os.read(fd, READ_SIZE) == b"":  # the client is gone: so is this call
+                chunk = os.read(fd, READ_SIZE)
+                if not chunk:  # the client is gone: so is this call
                     kill_group(pid)
                     os._exit(0)
+                channel.pending += chunk  # the next request, sent early: kept for later
                 continue
             if fd == stdin_w:
                 try:
