@@ -1,6 +1,7 @@
 package dev.erk.client.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
@@ -28,10 +29,17 @@ class PythonFakeErkTest {
         assertEquals(expected.exitCode(), actual.exitCode());
         assertEquals(expected.stdout(), actual.stdout());
         assertEquals(expected.stderr(), actual.stderr());
+        assertTrue(ProcessHandle.current().children().anyMatch(PythonFakeErkTest::isWorker),
+            "a warm worker serves the warm client");
       }
       erk.verify(ArgvPattern.command("exec", "dash-data"));
       erk.verifyNoUnmatched();
       assertEquals(6, erk.invocations().size());
     }
+  }
+
+  /** The fake's own calls are {@code sh} and have ended; a Python child is the warm worker. */
+  private static boolean isWorker(ProcessHandle process) {
+    return process.info().command().map(command -> command.contains("python")).orElse(false);
   }
 }
