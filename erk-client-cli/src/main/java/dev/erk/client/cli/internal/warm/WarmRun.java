@@ -27,6 +27,7 @@ public final class WarmRun {
   private final CompletableFuture<WarmOutcome> outcome = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
   private @Nullable Worker worker;
+  private boolean over;
 
   WarmRun(List<String> command, @Nullable Duration timeout, ProcessOutput stdout,
       ProcessOutput stderr) {
@@ -59,13 +60,15 @@ public final class WarmRun {
   public void terminate(ErkException reason) {
     Worker running;
     synchronized (this) {
-      if (!outcome.completeExceptionally(reason)) {
+      if (!end()) {
         return;
       }
       stdout.abort();
       stderr.abort();
       running = worker;
     }
+    // Completed outside the lock: dependents (the caller's own among them) never run under it.
+    outcome.completeExceptionally(reason);
     if (running != null) {
       running.kill();
     }
@@ -73,7 +76,7 @@ public final class WarmRun {
 
   /** Binds the call to its worker; false if the call is already over. */
   synchronized boolean bind(Worker worker) {
-    if (outcome.isDone()) {
+    if (over) {
       return false;
     }
     this.worker = worker;
@@ -81,28 +84,47 @@ public final class WarmRun {
   }
 
   synchronized void output(boolean toStdout, byte[] data) {
-    if (!outcome.isDone()) {
+    if (!over) {
       (toStdout ? stdout : stderr).accept(ByteBuffer.wrap(data));
     }
   }
 
-  synchronized void exited(int exitCode, long pid) {
-    if (!outcome.isDone()) {
-      stdout.finish();
-      stderr.finish();
+  void exited(int exitCode, long pid) {
+    if (finish()) {
       outcome.complete(new WarmOutcome.Exited(new Execution.Exit(exitCode, elapsed(), pid)));
     }
   }
 
-  synchronized void workerDied(int exitCode, long pid) {
-    if (!outcome.isDone()) {
-      stdout.finish();
-      stderr.finish();
+  void workerDied(int exitCode, long pid) {
+    if (finish()) {
       outcome.complete(new WarmOutcome.WorkerDied(new Execution.Exit(exitCode, elapsed(), pid)));
     }
   }
 
+  private synchronized boolean finish() {
+    if (!end()) {
+      return false;
+    }
+    stdout.finish();
+    stderr.finish();
+    return true;
+  }
+
+  /** Under the lock: true for the one caller that ends the call. */
+  private boolean end() {
+    if (over) {
+      return false;
+    }
+    over = true;
+    return true;
+  }
+
   void unavailable(String reason) {
+    synchronized (this) {
+      if (!end()) {
+        return;
+      }
+    }
     outcome.complete(new WarmOutcome.Unavailable(reason));
   }
 
