@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class Bench {
   private static final List<String> NAMES =
-      List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu");
+      List.of("fake-erk", "decode", "stream", "concurrency", "idle-cpu", "warm");
 
   private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
@@ -63,6 +63,9 @@ public final class Bench {
     }
     if (chosen.contains("idle-cpu")) {
       new IdleCpuBench(report).run();
+    }
+    if (chosen.contains("warm")) {
+      new WarmBench(report).run();
     }
     report.summary();
     report.note("benchmarks took %.1f s", (System.nanoTime() - start) / 1e9);

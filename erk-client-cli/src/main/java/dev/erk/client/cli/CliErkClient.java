@@ -18,6 +18,7 @@ import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.internal.CommandLines;
 import dev.erk.client.details.DetailQuery;
+import dev.erk.client.cli.internal.warm.WarmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,8 +152,9 @@ public final class CliErkClient implements ErkClient {
         generation -> {
           List<String> command = command(request.arguments(generation));
           argvKnown.accept(command);
-          CompletableFuture<Collected> collected =
-              spawner.collect(command, timeoutFor(request), events);
+          CompletableFuture<Collected> collected = request.kind() == ActionKind.STREAMING
+              ? spawner.collect(command, timeoutFor(request), events)
+              : spawner.collectWarm(command, timeoutFor(request), false, events);
           return Futures.chain(collected, command, c -> c.toResult(config.json()));
         })));
   }
@@ -229,7 +231,7 @@ public final class CliErkClient implements ErkClient {
     checkOpen();
     List<String> command = command(List.of("--version"));
     return async(command, () -> Futures.chain(
-        spawner.collect(command, config.actionTimeout(), events),
+        spawner.collectWarm(command, config.actionTimeout(), true, events),
         command, collected -> {
       ActionResult result = collected.toResult(config.json());
       if (!result.success()) {
@@ -254,6 +256,7 @@ public final class CliErkClient implements ErkClient {
   public void close() {
     OpenClients.closed(this);
     calls.close(config.killGrace().plusMillis(1500));
+    spawner.closeWarm(config.killGrace().plusMillis(1500));
   }
 
   /**
@@ -337,6 +340,7 @@ public final class CliErkClient implements ErkClient {
     boolean coalesce = true;
     EventListener.@Nullable Factory eventListenerFactory;
     boolean redactFreeText = true;
+    WarmSettings warm = WarmSettings.OFF;
 
     Builder() {}
 
@@ -473,6 +477,38 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
+     * Whether calls go to warm erk workers instead of a new process each: {@code listPlans},
+     * {@code version} and non-streaming actions. A worker is a Python process that imported erk
+     * once and runs each call in a fresh fork of itself, with the same output and exit code as
+     * a spawned erk, in milliseconds instead of erk's start-up time. Streaming actions are
+     * always spawned. An erk that is not a Python console script (a shell wrapper, a binary) is
+     * spawned as before. Each worker holds about as much memory as one erk process. Default
+     * false. See the README's "Warm erk" section.
+     */
+    public Builder keepWarm(boolean keepWarm) {
+      this.warm = warm.withEnabled(keepWarm);
+      return this;
+    }
+
+    /** The most warm workers, so warm calls running at once; more calls wait. Default 2. */
+    public Builder warmPoolSize(int workers) {
+      this.warm = warm.withPoolSize(workers);
+      return this;
+    }
+
+    /** After this many calls a warm worker is replaced by a fresh one. Default 1000. */
+    public Builder warmMaxCallsPerWorker(int calls) {
+      this.warm = warm.withMaxCallsPerWorker(calls);
+      return this;
+    }
+
+    /** A warm worker unused this long exits; the next call starts one. Default 5 minutes. */
+    public Builder warmIdleTime(Duration idleTime) {
+      this.warm = warm.withIdleTime(idleTime);
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws dev.erk.client.ErkStartException if no executable was set and there is no
@@ -505,6 +541,7 @@ public final class CliErkClient implements ErkClient {
       copy.coalesce = coalesce;
       copy.eventListenerFactory = eventListenerFactory;
       copy.redactFreeText = redactFreeText;
+      copy.warm = warm;
       return copy;
     }
 

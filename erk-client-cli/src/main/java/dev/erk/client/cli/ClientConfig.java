@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkGeneration;
+import dev.erk.client.cli.internal.warm.WarmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,4 +26,5 @@ record ClientConfig(
     System.Logger logger,
     @Nullable ErkGeneration generation,
     boolean coalesce,
-    CallObservation observation) {}
+    CallObservation observation,
+    WarmSettings warm) {}

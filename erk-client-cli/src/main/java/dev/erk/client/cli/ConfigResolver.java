@@ -30,6 +30,7 @@ final class ConfigResolver {
         b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
         b.callbackExecutor,
         logger, b.generation, b.coalesce,
-        new CallObservation(b.eventListenerFactory, b.callbackExecutor, logger, b.redactFreeText));
+        new CallObservation(b.eventListenerFactory, b.callbackExecutor, logger, b.redactFreeText),
+        b.warm);
   }
 }

@@ -60,7 +60,7 @@ final class PlanListing {
 
   private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout,
       CallEvents events) {
-    return Futures.chain(spawner.collect(command, timeout, events), command, this::decode);
+    return Futures.chain(spawner.collectWarm(command, timeout, true, events), command, this::decode);
   }
 
   private PlanList decode(Collected collected) {

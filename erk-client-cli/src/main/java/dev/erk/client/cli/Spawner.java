@@ -19,10 +19,30 @@ import org.jspecify.annotations.Nullable;
 final class Spawner {
   private final ClientConfig config;
   private final CallRegistry calls;
+  private final @Nullable WarmCollector warm;
 
   Spawner(ClientConfig config, CallRegistry calls) {
     this.config = config;
     this.calls = calls;
+    this.warm = config.warm().enabled() ? new WarmCollector(config) : null;
+  }
+
+  /**
+   * Like {@link #collect}, but on a warm worker when the client keeps erk warm.
+   *
+   * @param readOnly whether the call may be run again if its worker dies under it
+   */
+  CompletableFuture<Collected> collectWarm(List<String> command, @Nullable Duration timeout,
+      boolean readOnly, CallEvents events) {
+    WarmCollector route = warm;
+    return route == null ? collect(command, timeout, events)
+        : route.collect(command, timeout, readOnly, () -> collect(command, timeout, events));
+  }
+
+  /** Ends the warm workers, if any; true if they were gone within {@code wait}. */
+  boolean closeWarm(Duration wait) {
+    WarmCollector route = warm;
+    return route == null || route.close(wait);
   }
 
   /**
