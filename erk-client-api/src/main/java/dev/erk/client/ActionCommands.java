@@ -10,7 +10,7 @@ import static dev.erk.client.ActionParameter.PR_NUMBER;
 import static dev.erk.client.ActionParameter.RUN_ID;
 import static dev.erk.client.ErkGeneration.CURRENT;
 import static dev.erk.client.ErkGeneration.V0_7;
-import static dev.erk.client.ErkGeneration.V0_9_0;
+import static dev.erk.client.ErkGeneration.V0_9_11;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ final class ActionCommands {
       // constants.py WORKFLOW_COMMAND_MAP: "pr-fix-conflicts" at 0025aec and bfa7566,
       // "pr-rebase" from v0.9.1 on (d26ac8d2c).
       case REBASE_REMOTE -> launch(
-          generation.compareTo(V0_9_0) >= 0 ? "pr-fix-conflicts" : "pr-rebase",
+          generation.isOlderThan(V0_9_11) ? "pr-fix-conflicts" : "pr-rebase",
           linkedPr(p, generation));
       case REWRITE_REMOTE -> launch("pr-rewrite", pr);
       case INCREMENTAL_DISPATCH -> List.of("exec", "incremental-dispatch",

@@ -32,12 +32,12 @@ final class CommandAvailability {
           : null;
       // exec/group.py registers incremental-dispatch at v0.9.11, not at bfa7566; the script was
       // added in 1f0003c46 (first release 0.9.6).
-      case INCREMENTAL_DISPATCH -> olderThan(V0_9_11, generation)
+      case INCREMENTAL_DISPATCH -> generation.isOlderThan(V0_9_11)
           ? "`erk exec incremental-dispatch` was added in erk 0.9.6"
           : null;
       // exec/group.py registers cmux-open-pr (with --mode) at v0.9.11; 7065d4546 (first
       // release 0.9.10) renamed it from cmux-checkout-workspace, which had no --mode.
-      case CMUX_CHECKOUT, CMUX_TELEPORT -> olderThan(V0_9_11, generation)
+      case CMUX_CHECKOUT, CMUX_TELEPORT -> generation.isOlderThan(V0_9_11)
           ? "`erk exec cmux-open-pr` was added in erk 0.9.10"
           : null;
       // 0025aec objective/__init__.py registers check and close (added in 0.7.1 and 0.7.0);
@@ -65,10 +65,5 @@ final class CommandAvailability {
           : null;
       case DISPATCH_TO_QUEUE, LAND_PR, ADDRESS_REMOTE, REBASE_REMOTE -> null;
     };
-  }
-
-  /** True when {@code generation} is older than {@code than} (enum order runs newest first). */
-  private static boolean olderThan(ErkGeneration than, ErkGeneration generation) {
-    return generation.compareTo(than) > 0;
   }
 }

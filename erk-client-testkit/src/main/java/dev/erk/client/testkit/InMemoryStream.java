@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -139,8 +140,8 @@ final class InMemoryStream implements StreamHandle {
   }
 
   @Override
-  public long pid() {
-    return -1;
+  public OptionalLong pid() {
+    return OptionalLong.empty();
   }
 
   @Override
