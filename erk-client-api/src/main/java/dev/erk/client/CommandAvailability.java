@@ -20,11 +20,10 @@ final class CommandAvailability {
   /** Why the generation lacks the action, or null if it has it. */
   static @Nullable String missing(DashboardAction action, ErkGeneration generation) {
     return switch (action) {
-      // exec/group.py registers close-pr from bfa7566 on (first release 0.9.0); 0025aec's
-      // plan/__init__.py has only `plan close`.
-      case CLOSE_PR -> generation == V0_7
-          ? "`erk exec close-pr` was added in erk 0.9.0 (0.7.x has only `erk plan close`)"
-          : null;
+      // exec/group.py registers close-pr from bfa7566 on; 0025aec registers
+      // close-issue-with-comment, which the catalogue uses there. `pr close` / `plan close`
+      // exist at every revision.
+      case CLOSE_PR, CLOSE_PLAN -> null;
       // constants.py WORKFLOW_COMMAND_MAP: no "pr-rewrite" at 0025aec; present at bfa7566
       // (a 0.9.0 development build); first release tag containing it is v0.9.1.
       case REWRITE_REMOTE -> generation == V0_7
