@@ -2,6 +2,7 @@ package dev.erk.client;
 
 import static dev.erk.client.ActionParameter.BRANCH;
 import static dev.erk.client.ActionParameter.COMMENT;
+import static dev.erk.client.ActionParameter.LEARN_SOURCE_NUMBER;
 import static dev.erk.client.ActionParameter.LINKED_PR_NUMBER;
 import static dev.erk.client.ActionParameter.OBJECTIVE_NUMBER;
 import static dev.erk.client.ActionParameter.PLAN_FILE;
@@ -10,7 +11,7 @@ import static dev.erk.client.ActionParameter.PR_NUMBER;
 import static dev.erk.client.ActionParameter.RUN_ID;
 import static dev.erk.client.ErkGeneration.CURRENT;
 import static dev.erk.client.ErkGeneration.V0_7;
-import static dev.erk.client.ErkGeneration.V0_9_0;
+import static dev.erk.client.ErkGeneration.V0_9_11;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,13 @@ final class ActionCommands {
     return switch (action) {
       // close_pr.py: bfa7566 and v0.9.11 take an int PLAN_NUMBER (the row's plan_id), 2656c0e1a
       // a PR number or URL; --comment is required at all three.
-      case CLOSE_PR -> List.of("exec", "close-pr", pr, "--comment=" + p.get(COMMENT));
+      // 0025aec exec/scripts/close_issue_with_comment.py: int ISSUE_NUMBER, --comment required.
+      case CLOSE_PR -> generation == V0_7
+          ? List.of("exec", "close-issue-with-comment", pr, "--comment=" + p.get(COMMENT))
+          : List.of("exec", "close-pr", pr, "--comment=" + p.get(COMMENT));
+      // pr/close_cmd.py IDENTIFIER (0025aec: plan/close_cmd.py), no options the SDK passes.
+      case CLOSE_PLAN ->
+          generation == V0_7 ? List.of("plan", "close", pr) : List.of("pr", "close", pr);
       // 0025aec submit.py `plan submit ISSUE_NUMBERS...` takes the plan issue's number (the TUI
       // ran it without -f: tui/app.py); `pr dispatch` was added in 0.9.0 (pr/dispatch_cmd.py).
       case DISPATCH_TO_QUEUE ->
@@ -42,13 +49,13 @@ final class ActionCommands {
       // constants.py WORKFLOW_COMMAND_MAP: "pr-fix-conflicts" at 0025aec and bfa7566,
       // "pr-rebase" from v0.9.1 on (d26ac8d2c).
       case REBASE_REMOTE -> launch(
-          generation.compareTo(V0_9_0) >= 0 ? "pr-fix-conflicts" : "pr-rebase",
+          generation.isOlderThan(V0_9_11) ? "pr-fix-conflicts" : "pr-rebase",
           linkedPr(p, generation));
-      case REWRITE_REMOTE -> launch("pr-rewrite", pr);
+      case REWRITE_REMOTE -> launch("pr-rewrite", linkedPr(p, generation));
       case INCREMENTAL_DISPATCH -> List.of("exec", "incremental-dispatch",
-          "--plan-file=" + p.get(PLAN_FILE), "--pr", pr, "--format", "json");
-      case CMUX_CHECKOUT -> cmux(pr, p, "checkout");
-      case CMUX_TELEPORT -> cmux(pr, p, "teleport");
+          "--plan-file=" + p.get(PLAN_FILE), "--pr", linkedPr(p, generation), "--format", "json");
+      case CMUX_CHECKOUT -> cmux(linkedPr(p, generation), p, "checkout");
+      case CMUX_TELEPORT -> cmux(linkedPr(p, generation), p, "teleport");
       case CHECK_OBJECTIVE -> List.of("objective", "check", objective(p));
       case CLOSE_OBJECTIVE -> List.of("objective", "close", objective(p), "--force");
       case ONE_SHOT_PLAN -> List.of("objective", "plan", objective(p), "--one-shot");
@@ -63,7 +70,7 @@ final class ActionCommands {
       DashboardAction action, Map<ActionParameter, String> p, ErkGeneration generation) {
     String pr = p.getOrDefault(PR_NUMBER, "");
     return switch (action) {
-      case CLOSE_PR -> "erk pr close " + pr;
+      case CLOSE_PR, CLOSE_PLAN -> "erk pr close " + pr;
       case LAND_PR -> "erk land " + pr;
       case INCREMENTAL_DISPATCH -> "erk exec incremental-dispatch --pr " + pr;
       case CMUX_CHECKOUT -> "erk pr checkout " + pr + " --script";
@@ -90,28 +97,31 @@ final class ActionCommands {
   private static List<String> land(Map<ActionParameter, String> p, ErkGeneration generation) {
     List<String> args = new ArrayList<>(List.of("exec", "land-execute",
         "--pr-number=" + linkedPr(p, generation), "--branch=" + p.get(BRANCH), "-f"));
-    String linked = p.get(LINKED_PR_NUMBER);
-    if (linked != null && generation == CURRENT) {
-      args.add("--linked-pr-number=" + linked);
-    } else if (linked != null && generation != V0_7) {
-      args.add("--plan-number=" + p.get(PR_NUMBER));
+    String learnSource = p.get(LEARN_SOURCE_NUMBER);
+    if (learnSource != null && generation == CURRENT) {
+      args.add("--linked-pr-number=" + learnSource);
+    } else if (learnSource != null && generation != V0_7) {
+      args.add("--plan-number=" + learnSource);
     }
     return List.copyOf(args);
   }
 
   /**
-   * The PR a launch or land acts on: the plan itself, except for 0.7.x issue-backed plans, where
-   * the 0025aec TUI (tui/app.py) passes the linked implementation PR's {@code pr_number}, not
-   * the issue number, to {@code launch --pr} and {@code land-execute --pr-number}.
+   * The PR a launch, land, incremental dispatch or cmux action acts on: the row's {@code
+   * pr_number}, which the SDK keeps as the linked PR (the 0025aec, bfa7566 and v0.9.11 TUIs pass
+   * {@code row.pr_number} there, not the plan's own number). Without one it is the plan itself,
+   * except at 0.7.x, where the plan is an issue and a PR must be linked: the catalogue does not
+   * offer these actions then, and an explicit request without a linked PR is refused.
    */
   private static String linkedPr(Map<ActionParameter, String> p, ErkGeneration generation) {
-    if (generation == V0_7) {
-      String linked = p.get(LINKED_PR_NUMBER);
-      if (linked == null) {
-        throw new IllegalArgumentException(
-            "erk 0.7.x launches act on the plan's linked PR, and this plan has none");
-      }
+    String linked = p.get(LINKED_PR_NUMBER);
+    if (linked != null) {
       return linked;
+    }
+    if (generation == V0_7) {
+      throw new IllegalArgumentException(
+          "erk 0.7.x acts on the plan issue's linked PR, and this request names none"
+              + " (set " + LINKED_PR_NUMBER + ")");
     }
     return p.getOrDefault(PR_NUMBER, "");
   }

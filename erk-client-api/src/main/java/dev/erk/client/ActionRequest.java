@@ -8,59 +8,59 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One erk command to run: a catalogue action with its validated values, or a custom command.
+ * One erk command to run: either a {@link CatalogueAction} with its validated values, or a
+ * {@link CustomCommand}.
  *
- * <p>Build one from the catalogue ({@link DashboardAction#request(PlanRow)}), or with
- * {@link #of(DashboardAction, Map)}, or for any other erk command with {@link #custom}. The
- * command line is derived per {@link ErkGeneration}, since erk renamed its commands over time.
+ * <p>Build one from the catalogue ({@link DashboardAction#request(PlanRow)}), or with {@link
+ * #of(DashboardAction, Map)}, or for any other erk command with {@link #custom}. The command line
+ * is derived per {@link ErkGeneration}, since erk renamed its commands over time. Tell the two
+ * apart with a pattern:
  *
- * @param action the catalogue action, or null for a custom command
- * @param parameters the action's validated values; empty for a custom command
- * @param customArguments a custom command's arguments after the executable; empty for an action
- * @param kind how the command reports back, which picks the client's default timeout
- * @param timeout how long this call may take, or null for the client's timeout of its kind
+ * <pre>{@code
+ * String what = switch (request) {
+ *   case ActionRequest.CatalogueAction a -> a.action().title();
+ *   case ActionRequest.CustomCommand c -> c.display();
+ * };
+ * }</pre>
  */
-public record ActionRequest(
-    @Nullable DashboardAction action,
-    Map<ActionParameter, String> parameters,
-    List<String> customArguments,
-    ActionKind kind,
-    @Nullable Duration timeout) {
+public sealed interface ActionRequest
+    permits ActionRequest.CatalogueAction, ActionRequest.CustomCommand {
 
-  /** Validates the values for the action, or the custom arguments. */
-  public ActionRequest {
-    EnumMap<ActionParameter, String> copy = new EnumMap<>(ActionParameter.class);
-    copy.putAll(parameters);
-    parameters = Collections.unmodifiableMap(copy);
-    customArguments = List.copyOf(customArguments);
-    if (action != null) {
-      if (!customArguments.isEmpty()) {
-        throw new IllegalArgumentException("a catalogue action takes no custom arguments");
-      }
-      for (ActionParameter required : action.parameters()) {
-        if (!parameters.containsKey(required)) {
-          throw new IllegalArgumentException(action.id() + " needs " + required);
-        }
-      }
-      parameters.forEach((parameter, value) -> parameter.validate(value));
-    } else {
-      if (customArguments.isEmpty() || !parameters.isEmpty()) {
-        throw new IllegalArgumentException("a custom command needs arguments and no parameters");
-      }
-      customArguments.forEach(argument -> ArgumentCheck.text("argument", argument));
-    }
-    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
+  /** How the command reports back, which picks the client's default timeout. */
+  ActionKind kind();
+
+  /** How long this call may take, or null for the client's timeout of its {@link #kind()}. */
+  @Nullable Duration timeout();
+
+  /**
+   * This request with another per-call timeout.
+   *
+   * @throws IllegalArgumentException if the timeout is zero or negative
+   */
+  ActionRequest withTimeout(@Nullable Duration timeout);
+
+  /**
+   * The arguments after the executable for an erk generation.
+   *
+   * @throws ErkUnsupportedActionException if that generation lacks the action
+   */
+  List<String> arguments(ErkGeneration generation);
+
+  /** The arguments after the executable, for the {@link ErkGeneration#CURRENT current} erk. */
+  default List<String> arguments() {
+    return arguments(ErkGeneration.CURRENT);
   }
+
+  /** What erk's dashboard displays for the command, e.g. {@code erk land 42}. */
+  String display();
 
   /**
    * A request for a catalogue action with explicit values.
    *
    * @throws IllegalArgumentException if a required value is missing or not a safe argument
    */
-  public static ActionRequest of(DashboardAction action, Map<ActionParameter, String> values) {
-    return new ActionRequest(action, values, List.of(), action.kind(), null);
+  static CatalogueAction of(DashboardAction action, Map<ActionParameter, String> values) {
+    return new CatalogueAction(action, values, null);
   }
 
   /**
@@ -70,38 +70,96 @@ public record ActionRequest(
    *
    * @throws IllegalArgumentException if there are no arguments or one holds a control character
    */
-  public static ActionRequest custom(ActionKind kind, String... arguments) {
-    return new ActionRequest(null, Map.of(), List.of(arguments), kind, null);
-  }
-
-  /** This request with another per-call timeout. */
-  public ActionRequest withTimeout(@Nullable Duration timeout) {
-    return new ActionRequest(action, parameters, customArguments, kind, timeout);
-  }
-
-  /** The arguments after the executable, for the {@link ErkGeneration#CURRENT current} erk. */
-  public List<String> arguments() {
-    return arguments(ErkGeneration.CURRENT);
+  static CustomCommand custom(ActionKind kind, String... arguments) {
+    return new CustomCommand(List.of(arguments), kind, null);
   }
 
   /**
-   * The arguments after the executable for an erk generation.
+   * A catalogue action with its values. Its {@link #kind()} is the action's.
    *
-   * @throws ErkUnsupportedActionException if that generation lacks the action
+   * @param action the catalogue action
+   * @param parameters the action's validated values, keyed by parameter
+   * @param timeout how long this call may take, or null for the client's timeout of its kind
    */
-  public List<String> arguments(ErkGeneration generation) {
-    return action == null ? customArguments : ActionCommands.arguments(action, parameters, generation);
+  record CatalogueAction(
+      DashboardAction action,
+      Map<ActionParameter, String> parameters,
+      @Nullable Duration timeout)
+      implements ActionRequest {
+
+    /** Checks that every required value is present and every value is a safe argument. */
+    public CatalogueAction {
+      EnumMap<ActionParameter, String> copy = new EnumMap<>(ActionParameter.class);
+      copy.putAll(parameters);
+      for (ActionParameter required : action.parameters()) {
+        if (!copy.containsKey(required)) {
+          throw new IllegalArgumentException(action.id() + " needs " + required);
+        }
+      }
+      copy.replaceAll(ActionParameter::validate);
+      parameters = Collections.unmodifiableMap(copy);
+      Timeouts.check(timeout);
+    }
+
+    @Override
+    public ActionKind kind() {
+      return action.kind();
+    }
+
+    @Override
+    public CatalogueAction withTimeout(@Nullable Duration timeout) {
+      return new CatalogueAction(action, parameters, timeout);
+    }
+
+    @Override
+    public List<String> arguments(ErkGeneration generation) {
+      return ActionCommands.arguments(action, parameters, generation);
+    }
+
+    @Override
+    public String display() {
+      return ActionCommands.display(action, parameters, ErkGeneration.CURRENT);
+    }
+
+    /** The value of a parameter, or null if the request has none. */
+    public @Nullable String parameter(ActionParameter parameter) {
+      return parameters.get(parameter);
+    }
   }
 
-  /** What erk's dashboard displays for the action, e.g. {@code erk land 42}. */
-  public String display() {
-    return action == null
-        ? "erk " + String.join(" ", customArguments)
-        : ActionCommands.display(action, parameters, ErkGeneration.CURRENT);
-  }
+  /**
+   * Any erk command the catalogue does not name.
+   *
+   * @param arguments the arguments after the executable, the same in every generation
+   * @param kind how the command reports back
+   * @param timeout how long this call may take, or null for the client's timeout of its kind
+   */
+  record CustomCommand(List<String> arguments, ActionKind kind, @Nullable Duration timeout)
+      implements ActionRequest {
 
-  /** The value of a parameter, or null if the request has none. */
-  public @Nullable String parameter(ActionParameter parameter) {
-    return parameters.get(parameter);
+    /** Checks that there are arguments and none holds a control character. */
+    public CustomCommand {
+      arguments = List.copyOf(arguments);
+      if (arguments.isEmpty()) {
+        throw new IllegalArgumentException("a custom command needs arguments");
+      }
+      arguments.forEach(argument -> ArgumentCheck.text("argument", argument));
+      Timeouts.check(timeout);
+    }
+
+    @Override
+    public CustomCommand withTimeout(@Nullable Duration timeout) {
+      return new CustomCommand(arguments, kind, timeout);
+    }
+
+    @Override
+    public List<String> arguments(ErkGeneration generation) {
+      return arguments;
+    }
+
+    @Override
+    public String display() {
+      return "erk " + String.join(" ", arguments);
+    }
   }
 }

@@ -20,11 +20,10 @@ final class CommandAvailability {
   /** Why the generation lacks the action, or null if it has it. */
   static @Nullable String missing(DashboardAction action, ErkGeneration generation) {
     return switch (action) {
-      // exec/group.py registers close-pr from bfa7566 on (first release 0.9.0); 0025aec's
-      // plan/__init__.py has only `plan close`.
-      case CLOSE_PR -> generation == V0_7
-          ? "`erk exec close-pr` was added in erk 0.9.0 (0.7.x has only `erk plan close`)"
-          : null;
+      // exec/group.py registers close-pr from bfa7566 on; 0025aec registers
+      // close-issue-with-comment, which the catalogue uses there. `pr close` / `plan close`
+      // exist at every revision.
+      case CLOSE_PR, CLOSE_PLAN -> null;
       // constants.py WORKFLOW_COMMAND_MAP: no "pr-rewrite" at 0025aec; present at bfa7566
       // (a 0.9.0 development build); first release tag containing it is v0.9.1.
       case REWRITE_REMOTE -> generation == V0_7
@@ -32,12 +31,12 @@ final class CommandAvailability {
           : null;
       // exec/group.py registers incremental-dispatch at v0.9.11, not at bfa7566; the script was
       // added in 1f0003c46 (first release 0.9.6).
-      case INCREMENTAL_DISPATCH -> olderThan(V0_9_11, generation)
+      case INCREMENTAL_DISPATCH -> generation.isOlderThan(V0_9_11)
           ? "`erk exec incremental-dispatch` was added in erk 0.9.6"
           : null;
       // exec/group.py registers cmux-open-pr (with --mode) at v0.9.11; 7065d4546 (first
       // release 0.9.10) renamed it from cmux-checkout-workspace, which had no --mode.
-      case CMUX_CHECKOUT, CMUX_TELEPORT -> olderThan(V0_9_11, generation)
+      case CMUX_CHECKOUT, CMUX_TELEPORT -> generation.isOlderThan(V0_9_11)
           ? "`erk exec cmux-open-pr` was added in erk 0.9.10"
           : null;
       // 0025aec objective/__init__.py registers check and close (added in 0.7.1 and 0.7.0);
@@ -65,10 +64,5 @@ final class CommandAvailability {
           : null;
       case DISPATCH_TO_QUEUE, LAND_PR, ADDRESS_REMOTE, REBASE_REMOTE -> null;
     };
-  }
-
-  /** True when {@code generation} is older than {@code than} (enum order runs newest first). */
-  private static boolean olderThan(ErkGeneration than, ErkGeneration generation) {
-    return generation.compareTo(than) > 0;
   }
 }

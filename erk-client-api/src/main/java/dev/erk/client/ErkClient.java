@@ -133,6 +133,22 @@ public interface ErkClient extends AutoCloseable {
    */
   ErkVersion version();
 
+  /**
+   * Lands a plan as erk's dashboard does: the land, then the objective update when the land
+   * succeeded and the plan has an objective ({@link LandSequence}).
+   *
+   * @throws IllegalStateException if landing is not available on the row
+   * @throws ErkException as {@link #stream} would for either command
+   */
+  default LandOutcome land(PlanRow row, LineListener listener) {
+    return LandSequence.of(row).run(this, listener);
+  }
+
+  /** The asynchronous form of {@link #land(PlanRow, LineListener)}. */
+  default CompletableFuture<LandOutcome> landAsync(PlanRow row, LineListener listener) {
+    return LandSequence.of(row).runAsync(this, listener);
+  }
+
   /** The asynchronous form of {@link #version()}. */
   CompletableFuture<ErkVersion> versionAsync();
 

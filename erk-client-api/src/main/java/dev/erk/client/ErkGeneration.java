@@ -10,6 +10,10 @@ import java.util.Optional;
  * <p>erk renamed row keys and commands three times between February and April 2026. The version
  * string alone cannot tell {@link #V0_9_11} from {@link #CURRENT} (both report {@code 0.9.11}),
  * so the generation is detected from the keys of a dash-data row ({@link #detect(Collection)}).
+ *
+ * <p>The constants are declared newest first, so {@link #compareTo} orders an older generation
+ * after a newer one. Compare generations with {@link #isAtLeast} and {@link #isOlderThan}, which
+ * say what they mean.
  */
 public enum ErkGeneration {
   /** erk's main branch after the 0.9.11 release: {@code pr_number}/{@code pr_body}, 55 keys. */
@@ -36,6 +40,19 @@ public enum ErkGeneration {
   /** A short human name such as {@code "v0.9.11"}. */
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether this generation is {@code other} or newer, e.g. {@code generation.isAtLeast(V0_9_11)}
+   * for "has what v0.9.11 added".
+   */
+  public boolean isAtLeast(ErkGeneration other) {
+    return ordinal() <= other.ordinal();
+  }
+
+  /** Whether this generation is older than {@code other}: the opposite of {@link #isAtLeast}. */
+  public boolean isOlderThan(ErkGeneration other) {
+    return !isAtLeast(other);
   }
 
   /** How many keys a dash-data row of this generation has. */

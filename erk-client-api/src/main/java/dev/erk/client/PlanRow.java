@@ -26,6 +26,13 @@ import org.jspecify.annotations.Nullable;
  * several hold Rich markup and emoji ({@code "[yellow]impl[/yellow]"}). {@link #plain()} returns a
  * copy with the markup removed.
  *
+ * <p><b>Building rows.</b> erk adds row keys often, and each key becomes a component, which
+ * changes the canonical constructor. The stable way to make a row is {@link #builder()} (or
+ * {@link #newBuilder()} for a changed copy): a key erk adds becomes a new setter with a "nothing
+ * to show" default, so code that builds rows keeps compiling and behaving. The canonical
+ * constructor is not stable across releases; use it only where a compile error on every new key
+ * is wanted.
+ *
  * <p><b>Times.</b> The four datetimes are {@link OffsetDateTime}s. erk always writes an offset for
  * {@code updated_at} and {@code created_at}; a plan-header time written without an offset is read
  * as UTC. Fractional seconds are kept.
@@ -228,5 +235,390 @@ public record PlanRow(
         objectiveDepsDisplay, objectiveDepsPlans, objectiveNextNodeDisplay, updatedAt,
         updatedDisplay, createdAt, createdDisplay, author, isLearnPlan,
         RichMarkup.strip(lifecycleDisplay), RichMarkup.strip(statusDisplay), extras);
+  }
+
+  /**
+   * A builder with every component at its "nothing to show" value: {@code null} where erk may
+   * send null, {@code "-"} for display fields, {@code ""} for {@link #worktreeName()},
+   * {@link #fullTitle()}, {@link #prBody()}, {@link #author()} and the slug and learn
+   * displays, {@code 0}, {@code false} and empty lists. Only {@link Builder#prNumber(int)} must
+   * be set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this row's values, to derive a changed copy. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+      b.prNumber = prNumber;
+      b.prUrl = prUrl;
+      b.prDisplay = prDisplay;
+      b.checksDisplay = checksDisplay;
+      b.checksPassing = checksPassing;
+      b.checksCounts = checksCounts;
+      b.ciSummaryCommentId = ciSummaryCommentId;
+      b.worktreeName = worktreeName;
+      b.existsLocally = existsLocally;
+      b.localImplDisplay = localImplDisplay;
+      b.remoteImplDisplay = remoteImplDisplay;
+      b.runIdDisplay = runIdDisplay;
+      b.runStateDisplay = runStateDisplay;
+      b.runUrl = runUrl;
+      b.fullTitle = fullTitle;
+      b.prBody = prBody;
+      b.prTitle = prTitle;
+      b.prState = prState;
+      b.prHeadBranch = prHeadBranch;
+      b.worktreeBranch = worktreeBranch;
+      b.lastLocalImplAt = lastLocalImplAt;
+      b.lastRemoteImplAt = lastRemoteImplAt;
+      b.runId = runId;
+      b.runStatus = runStatus;
+      b.runConclusion = runConclusion;
+      b.logEntries = logEntries;
+      b.resolvedCommentCount = resolvedCommentCount;
+      b.totalCommentCount = totalCommentCount;
+      b.commentsDisplay = commentsDisplay;
+      b.learnStatus = learnStatus;
+      b.learnPlanIssue = learnPlanIssue;
+      b.learnPlanIssueClosed = learnPlanIssueClosed;
+      b.learnPlanPr = learnPlanPr;
+      b.learnRunUrl = learnRunUrl;
+      b.learnDisplay = learnDisplay;
+      b.learnDisplayIcon = learnDisplayIcon;
+      b.objectiveIssue = objectiveIssue;
+      b.objectiveUrl = objectiveUrl;
+      b.objectiveDisplay = objectiveDisplay;
+      b.objectiveDoneNodes = objectiveDoneNodes;
+      b.objectiveTotalNodes = objectiveTotalNodes;
+      b.objectiveProgressDisplay = objectiveProgressDisplay;
+      b.objectiveSlugDisplay = objectiveSlugDisplay;
+      b.objectiveFrontierDisplay = objectiveFrontierDisplay;
+      b.objectiveDepsDisplay = objectiveDepsDisplay;
+      b.objectiveDepsPlans = objectiveDepsPlans;
+      b.objectiveNextNodeDisplay = objectiveNextNodeDisplay;
+      b.updatedAt = updatedAt;
+      b.updatedDisplay = updatedDisplay;
+      b.createdAt = createdAt;
+      b.createdDisplay = createdDisplay;
+      b.author = author;
+      b.isLearnPlan = isLearnPlan;
+      b.lifecycleDisplay = lifecycleDisplay;
+      b.statusDisplay = statusDisplay;
+    b.extras.putAll(extras);
+    return b;
+  }
+
+  /**
+   * Builds a {@link PlanRow}: the stable way to make one (see the class comment). One setter per
+   * component, named as the component; {@link #extra(String, Object)} adds a key the SDK does not
+   * model. Not thread-safe; {@link #build()} may be called repeatedly.
+   */
+  public static final class Builder {
+    private int prNumber;
+    private @Nullable String prUrl = null;
+    private String prDisplay = "-";
+    private String checksDisplay = "-";
+    private @Nullable Boolean checksPassing = null;
+    private @Nullable CheckCounts checksCounts = null;
+    private @Nullable Long ciSummaryCommentId = null;
+    private String worktreeName = "";
+    private boolean existsLocally = false;
+    private String localImplDisplay = "-";
+    private String remoteImplDisplay = "-";
+    private String runIdDisplay = "-";
+    private String runStateDisplay = "-";
+    private @Nullable String runUrl = null;
+    private String fullTitle = "";
+    private String prBody = "";
+    private @Nullable String prTitle = null;
+    private @Nullable String prState = null;
+    private @Nullable String prHeadBranch = null;
+    private @Nullable String worktreeBranch = null;
+    private @Nullable OffsetDateTime lastLocalImplAt = null;
+    private @Nullable OffsetDateTime lastRemoteImplAt = null;
+    private @Nullable String runId = null;
+    private @Nullable String runStatus = null;
+    private @Nullable String runConclusion = null;
+    private List<LogEntry> logEntries = List.of();
+    private int resolvedCommentCount = 0;
+    private int totalCommentCount = 0;
+    private String commentsDisplay = "-";
+    private @Nullable String learnStatus = null;
+    private @Nullable Integer learnPlanIssue = null;
+    private @Nullable Boolean learnPlanIssueClosed = null;
+    private @Nullable Integer learnPlanPr = null;
+    private @Nullable String learnRunUrl = null;
+    private String learnDisplay = "";
+    private String learnDisplayIcon = "";
+    private @Nullable Integer objectiveIssue = null;
+    private @Nullable String objectiveUrl = null;
+    private String objectiveDisplay = "-";
+    private int objectiveDoneNodes = 0;
+    private int objectiveTotalNodes = 0;
+    private String objectiveProgressDisplay = "-";
+    private String objectiveSlugDisplay = "";
+    private String objectiveFrontierDisplay = "-";
+    private String objectiveDepsDisplay = "-";
+    private List<DependencyPlan> objectiveDepsPlans = List.of();
+    private String objectiveNextNodeDisplay = "-";
+    private @Nullable OffsetDateTime updatedAt = null;
+    private String updatedDisplay = "-";
+    private @Nullable OffsetDateTime createdAt = null;
+    private String createdDisplay = "-";
+    private String author = "";
+    private boolean isLearnPlan = false;
+    private String lifecycleDisplay = "-";
+    private String statusDisplay = "-";
+    private final Map<String, @Nullable Object> extras = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder prNumber(int prNumber) {
+      this.prNumber = prNumber;
+      return this;
+    }
+    public Builder prUrl(@Nullable String prUrl) {
+      this.prUrl = prUrl;
+      return this;
+    }
+    public Builder prDisplay(String prDisplay) {
+      this.prDisplay = requireNonNull(prDisplay, "prDisplay");
+      return this;
+    }
+    public Builder checksDisplay(String checksDisplay) {
+      this.checksDisplay = requireNonNull(checksDisplay, "checksDisplay");
+      return this;
+    }
+    public Builder checksPassing(@Nullable Boolean checksPassing) {
+      this.checksPassing = checksPassing;
+      return this;
+    }
+    public Builder checksCounts(@Nullable CheckCounts checksCounts) {
+      this.checksCounts = checksCounts;
+      return this;
+    }
+    public Builder ciSummaryCommentId(@Nullable Long ciSummaryCommentId) {
+      this.ciSummaryCommentId = ciSummaryCommentId;
+      return this;
+    }
+    public Builder worktreeName(String worktreeName) {
+      this.worktreeName = requireNonNull(worktreeName, "worktreeName");
+      return this;
+    }
+    public Builder existsLocally(boolean existsLocally) {
+      this.existsLocally = existsLocally;
+      return this;
+    }
+    public Builder localImplDisplay(String localImplDisplay) {
+      this.localImplDisplay = requireNonNull(localImplDisplay, "localImplDisplay");
+      return this;
+    }
+    public Builder remoteImplDisplay(String remoteImplDisplay) {
+      this.remoteImplDisplay = requireNonNull(remoteImplDisplay, "remoteImplDisplay");
+      return this;
+    }
+    public Builder runIdDisplay(String runIdDisplay) {
+      this.runIdDisplay = requireNonNull(runIdDisplay, "runIdDisplay");
+      return this;
+    }
+    public Builder runStateDisplay(String runStateDisplay) {
+      this.runStateDisplay = requireNonNull(runStateDisplay, "runStateDisplay");
+      return this;
+    }
+    public Builder runUrl(@Nullable String runUrl) {
+      this.runUrl = runUrl;
+      return this;
+    }
+    public Builder fullTitle(String fullTitle) {
+      this.fullTitle = requireNonNull(fullTitle, "fullTitle");
+      return this;
+    }
+    public Builder prBody(String prBody) {
+      this.prBody = requireNonNull(prBody, "prBody");
+      return this;
+    }
+    public Builder prTitle(@Nullable String prTitle) {
+      this.prTitle = prTitle;
+      return this;
+    }
+    public Builder prState(@Nullable String prState) {
+      this.prState = prState;
+      return this;
+    }
+    public Builder prHeadBranch(@Nullable String prHeadBranch) {
+      this.prHeadBranch = prHeadBranch;
+      return this;
+    }
+    public Builder worktreeBranch(@Nullable String worktreeBranch) {
+      this.worktreeBranch = worktreeBranch;
+      return this;
+    }
+    public Builder lastLocalImplAt(@Nullable OffsetDateTime lastLocalImplAt) {
+      this.lastLocalImplAt = lastLocalImplAt;
+      return this;
+    }
+    public Builder lastRemoteImplAt(@Nullable OffsetDateTime lastRemoteImplAt) {
+      this.lastRemoteImplAt = lastRemoteImplAt;
+      return this;
+    }
+    public Builder runId(@Nullable String runId) {
+      this.runId = runId;
+      return this;
+    }
+    public Builder runStatus(@Nullable String runStatus) {
+      this.runStatus = runStatus;
+      return this;
+    }
+    public Builder runConclusion(@Nullable String runConclusion) {
+      this.runConclusion = runConclusion;
+      return this;
+    }
+    public Builder logEntries(List<LogEntry> logEntries) {
+      this.logEntries = requireNonNull(logEntries, "logEntries");
+      return this;
+    }
+    public Builder resolvedCommentCount(int resolvedCommentCount) {
+      this.resolvedCommentCount = resolvedCommentCount;
+      return this;
+    }
+    public Builder totalCommentCount(int totalCommentCount) {
+      this.totalCommentCount = totalCommentCount;
+      return this;
+    }
+    public Builder commentsDisplay(String commentsDisplay) {
+      this.commentsDisplay = requireNonNull(commentsDisplay, "commentsDisplay");
+      return this;
+    }
+    public Builder learnStatus(@Nullable String learnStatus) {
+      this.learnStatus = learnStatus;
+      return this;
+    }
+    public Builder learnPlanIssue(@Nullable Integer learnPlanIssue) {
+      this.learnPlanIssue = learnPlanIssue;
+      return this;
+    }
+    public Builder learnPlanIssueClosed(@Nullable Boolean learnPlanIssueClosed) {
+      this.learnPlanIssueClosed = learnPlanIssueClosed;
+      return this;
+    }
+    public Builder learnPlanPr(@Nullable Integer learnPlanPr) {
+      this.learnPlanPr = learnPlanPr;
+      return this;
+    }
+    public Builder learnRunUrl(@Nullable String learnRunUrl) {
+      this.learnRunUrl = learnRunUrl;
+      return this;
+    }
+    public Builder learnDisplay(String learnDisplay) {
+      this.learnDisplay = requireNonNull(learnDisplay, "learnDisplay");
+      return this;
+    }
+    public Builder learnDisplayIcon(String learnDisplayIcon) {
+      this.learnDisplayIcon = requireNonNull(learnDisplayIcon, "learnDisplayIcon");
+      return this;
+    }
+    public Builder objectiveIssue(@Nullable Integer objectiveIssue) {
+      this.objectiveIssue = objectiveIssue;
+      return this;
+    }
+    public Builder objectiveUrl(@Nullable String objectiveUrl) {
+      this.objectiveUrl = objectiveUrl;
+      return this;
+    }
+    public Builder objectiveDisplay(String objectiveDisplay) {
+      this.objectiveDisplay = requireNonNull(objectiveDisplay, "objectiveDisplay");
+      return this;
+    }
+    public Builder objectiveDoneNodes(int objectiveDoneNodes) {
+      this.objectiveDoneNodes = objectiveDoneNodes;
+      return this;
+    }
+    public Builder objectiveTotalNodes(int objectiveTotalNodes) {
+      this.objectiveTotalNodes = objectiveTotalNodes;
+      return this;
+    }
+    public Builder objectiveProgressDisplay(String objectiveProgressDisplay) {
+      this.objectiveProgressDisplay = requireNonNull(objectiveProgressDisplay, "objectiveProgressDisplay");
+      return this;
+    }
+    public Builder objectiveSlugDisplay(String objectiveSlugDisplay) {
+      this.objectiveSlugDisplay = requireNonNull(objectiveSlugDisplay, "objectiveSlugDisplay");
+      return this;
+    }
+    public Builder objectiveFrontierDisplay(String objectiveFrontierDisplay) {
+      this.objectiveFrontierDisplay = requireNonNull(objectiveFrontierDisplay, "objectiveFrontierDisplay");
+      return this;
+    }
+    public Builder objectiveDepsDisplay(String objectiveDepsDisplay) {
+      this.objectiveDepsDisplay = requireNonNull(objectiveDepsDisplay, "objectiveDepsDisplay");
+      return this;
+    }
+    public Builder objectiveDepsPlans(List<DependencyPlan> objectiveDepsPlans) {
+      this.objectiveDepsPlans = requireNonNull(objectiveDepsPlans, "objectiveDepsPlans");
+      return this;
+    }
+    public Builder objectiveNextNodeDisplay(String objectiveNextNodeDisplay) {
+      this.objectiveNextNodeDisplay = requireNonNull(objectiveNextNodeDisplay, "objectiveNextNodeDisplay");
+      return this;
+    }
+    public Builder updatedAt(@Nullable OffsetDateTime updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+    public Builder updatedDisplay(String updatedDisplay) {
+      this.updatedDisplay = requireNonNull(updatedDisplay, "updatedDisplay");
+      return this;
+    }
+    public Builder createdAt(@Nullable OffsetDateTime createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+    public Builder createdDisplay(String createdDisplay) {
+      this.createdDisplay = requireNonNull(createdDisplay, "createdDisplay");
+      return this;
+    }
+    public Builder author(String author) {
+      this.author = requireNonNull(author, "author");
+      return this;
+    }
+    public Builder isLearnPlan(boolean isLearnPlan) {
+      this.isLearnPlan = isLearnPlan;
+      return this;
+    }
+    public Builder lifecycleDisplay(String lifecycleDisplay) {
+      this.lifecycleDisplay = requireNonNull(lifecycleDisplay, "lifecycleDisplay");
+      return this;
+    }
+    public Builder statusDisplay(String statusDisplay) {
+      this.statusDisplay = requireNonNull(statusDisplay, "statusDisplay");
+      return this;
+    }
+
+    /** Replaces the unmodelled keys. */
+    public Builder extras(Map<String, @Nullable Object> extras) {
+      this.extras.clear();
+      this.extras.putAll(extras);
+      return this;
+    }
+
+    /** Adds one key the SDK does not model, kept in {@link PlanRow#extras()}. */
+    public Builder extra(String key, @Nullable Object value) {
+      extras.put(requireNonNull(key, "key"), value);
+      return this;
+    }
+
+    /**
+     * The row.
+     *
+     * @throws IllegalStateException if {@link #prNumber(int)} was not set to a positive number
+     */
+    public PlanRow build() {
+      if (prNumber <= 0) {
+        throw new IllegalStateException("prNumber must be set to a positive number: " + prNumber);
+      }
+      return new PlanRow(prNumber, prUrl, prDisplay, checksDisplay, checksPassing, checksCounts, ciSummaryCommentId, worktreeName, existsLocally, localImplDisplay, remoteImplDisplay, runIdDisplay, runStateDisplay, runUrl, fullTitle, prBody, prTitle, prState, prHeadBranch, worktreeBranch, lastLocalImplAt, lastRemoteImplAt, runId, runStatus, runConclusion, logEntries, resolvedCommentCount, totalCommentCount, commentsDisplay, learnStatus, learnPlanIssue, learnPlanIssueClosed, learnPlanPr, learnRunUrl, learnDisplay, learnDisplayIcon, objectiveIssue, objectiveUrl, objectiveDisplay, objectiveDoneNodes, objectiveTotalNodes, objectiveProgressDisplay, objectiveSlugDisplay, objectiveFrontierDisplay, objectiveDepsDisplay, objectiveDepsPlans, objectiveNextNodeDisplay, updatedAt, updatedDisplay, createdAt, createdDisplay, author, isLearnPlan, lifecycleDisplay, statusDisplay, extras);
+    }
   }
 }

@@ -10,6 +10,7 @@ final class RowValues {
     return switch (parameter) {
       case PR_NUMBER -> String.valueOf(row.prNumber());
       case LINKED_PR_NUMBER -> text(row.linkedPrNumber());
+      case LEARN_SOURCE_NUMBER -> row.isLearnPlan() ? null : String.valueOf(row.prNumber());
       case OBJECTIVE_NUMBER -> text(row.objectiveIssue());
       case BRANCH -> row.prHeadBranch();
       case RUN_ID -> row.runId();

@@ -4,6 +4,7 @@ import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,10 +40,11 @@ public interface StreamHandle extends AutoCloseable {
   ActionRequest request();
 
   /**
-   * The process id of the erk process, or -1 while it has not started (a stream may wait for the
-   * client to detect erk's generation) or if it never did.
+   * The process id of the erk process; empty while it has not started (a stream may wait for the
+   * client to detect erk's generation), if it never did, or when no process runs at all (an
+   * in-memory client).
    */
-  long pid();
+  OptionalLong pid();
 
   /** True until the process has exited and every line has been delivered. */
   boolean isRunning();

@@ -32,12 +32,16 @@ class DashboardActionTest {
   static final PlanRow NO_URL = with(PLAN, "prUrl", null);
   static final PlanRow NO_BRANCH = with(PLAN, "prHeadBranch", null);
   static final PlanRow WITH_OBJECTIVE = with(PLAN, "objectiveIssue", 50);
+  /** An erk 0.7.x plan issue with no linked PR yet. */
+  static final PlanRow NO_LINKED_PR =
+      with(PLAN, "extras", GenerationActionsTest.linked(null, null));
 
   /** action, a row it is available on, a row it is not (null: always available), input, argv, display. */
   static Stream<Arguments> catalogue() {
     return Stream.of(
         row(DashboardAction.CLOSE_PR, PLAN, NO_URL, "Done: superseded",
             "exec close-pr 42 --comment=Done: superseded", "erk pr close 42"),
+        row(DashboardAction.CLOSE_PLAN, PLAN, NO_URL, null, "pr close 42", "erk pr close 42"),
         row(DashboardAction.DISPATCH_TO_QUEUE, PLAN, NO_URL, null,
             "pr dispatch 42", "erk pr dispatch 42"),
         row(DashboardAction.LAND_PR, PLAN, CLOSED, null,
@@ -46,11 +50,11 @@ class DashboardActionTest {
         row(DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, WITH_OBJECTIVE, PLAN, null,
             "exec objective-update-after-land --objective=50 --pr=42 --branch=plan-42",
             "erk exec objective-update-after-land --objective=50 --pr=42 --branch=plan-42"),
-        row(DashboardAction.ADDRESS_REMOTE, PLAN, null, null,
+        row(DashboardAction.ADDRESS_REMOTE, PLAN, NO_LINKED_PR, null,
             "launch pr-address --pr 42", "erk launch pr-address --pr 42"),
-        row(DashboardAction.REBASE_REMOTE, PLAN, null, null,
+        row(DashboardAction.REBASE_REMOTE, PLAN, NO_LINKED_PR, null,
             "launch pr-rebase --pr 42", "erk launch pr-rebase --pr 42"),
-        row(DashboardAction.REWRITE_REMOTE, PLAN, null, null,
+        row(DashboardAction.REWRITE_REMOTE, PLAN, NO_LINKED_PR, null,
             "launch pr-rewrite --pr 42", "erk launch pr-rewrite --pr 42"),
         row(DashboardAction.INCREMENTAL_DISPATCH, PLAN, CLOSED, "/tmp/plan.md",
             "exec incremental-dispatch --plan-file=/tmp/plan.md --pr 42 --format json",
@@ -61,11 +65,11 @@ class DashboardActionTest {
         row(DashboardAction.CMUX_TELEPORT, PLAN, NO_BRANCH, null,
             "exec cmux-open-pr --pr 42 --branch=plan-42 --mode teleport",
             "erk slot teleport 42 --new-slot --script --sync"),
-        row(DashboardAction.CHECK_OBJECTIVE, OBJECTIVE, PLAN, null,
+        row(DashboardAction.CHECK_OBJECTIVE, OBJECTIVE, null, null,
             "objective check 7000", "erk objective check 7000"),
-        row(DashboardAction.CLOSE_OBJECTIVE, OBJECTIVE, PLAN, null,
+        row(DashboardAction.CLOSE_OBJECTIVE, OBJECTIVE, null, null,
             "objective close 7000 --force", "erk objective close 7000 --force"),
-        row(DashboardAction.ONE_SHOT_PLAN, OBJECTIVE, PLAN, null,
+        row(DashboardAction.ONE_SHOT_PLAN, OBJECTIVE, null, null,
             "objective plan 7000 --one-shot", "erk objective plan 7000 --one-shot"),
         row(DashboardAction.ONE_SHOT_PROMPT, PLAN, null, "fix the flaky test; don't touch $(ci)",
             "one-shot|fix the flaky test; don't touch $(ci)", "erk one-shot"),
@@ -176,6 +180,53 @@ class DashboardActionTest {
     }
 
     @Test
+    void objectiveActionsActOnTheObjectiveRowsOwnNumber() {
+      PlanRow objectiveWithoutSelfLink = with(PLAN, "prNumber", 7001, "objectiveIssue", null);
+      assertEquals(List.of("objective", "check", "7001"),
+          DashboardAction.CHECK_OBJECTIVE.request(objectiveWithoutSelfLink).arguments());
+      assertEquals(List.of(DashboardAction.CHECK_OBJECTIVE, DashboardAction.CLOSE_OBJECTIVE,
+              DashboardAction.ONE_SHOT_PLAN, DashboardAction.ONE_SHOT_PROMPT),
+          DashboardAction.available(ActionView.OBJECTIVE, objectiveWithoutSelfLink));
+      assertFalse(DashboardAction.available(ActionView.PLAN, PLAN)
+          .contains(DashboardAction.CHECK_OBJECTIVE));
+    }
+
+    @Test
+    void aPromptIsStrippedAsErksDashboardStripsIt() {
+      ActionRequest request = DashboardAction.ONE_SHOT_PROMPT.request(PLAN, " \n\u00A0fix it \n");
+      assertEquals(List.of("one-shot", "fix it"), request.arguments());
+    }
+
+    @Test
+    void aPromptThatIsAnOptionOnceStrippedIsRefusedShowingTheWholeValue() {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> DashboardAction.ONE_SHOT_PROMPT.request(PLAN, "  --model opus please"));
+      assertEquals("prompt must not start with '-' (erk would read it as an option):"
+          + " \"--model opus please\"", e.getMessage());
+    }
+
+    @Test
+    void aLongOffendingValueIsShownTruncatedWithInvisibleCharactersEscaped() {
+      String branch = "feature\u202E" + "x".repeat(100);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> DashboardAction.LAND_PR.request(with(PLAN, "prHeadBranch", branch)));
+      String message = String.valueOf(e.getMessage());
+      assertTrue(message.startsWith("branch must not contain whitespace or format character"
+          + " U+202E: \"feature\\u202Exxx"), message);
+      assertTrue(message.endsWith("\"… (108 characters)"), message);
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedRatherThanSentAsAQuestionMark() {
+      assertThrows(IllegalArgumentException.class,
+          () -> DashboardAction.CLOSE_PR.request(PLAN, "broken \uD83D emoji"));
+      assertThrows(IllegalArgumentException.class,
+          () -> DashboardAction.ONE_SHOT_PROMPT.request(PLAN, "trailing \uDE00"));
+      assertEquals("--comment=ok \uD83D\uDE00",
+          DashboardAction.CLOSE_PR.request(PLAN, "ok \uD83D\uDE00").arguments().get(3));
+    }
+
+    @Test
     void aCommentMaySpanLinesAndHoldShellCharacters() {
       ActionRequest request = DashboardAction.CLOSE_PR.request(PLAN, "line 1\nline 2 $(x) `y` 'z'");
       assertEquals("--comment=line 1\nline 2 $(x) `y` 'z'", request.arguments().get(3));
@@ -183,7 +234,9 @@ class DashboardActionTest {
   }
 
   static Stream<String> badBranches() {
-    return Stream.of("-f", "--delete", "a b", "tab\there", "new\nline", "nul\0", "esc\u001B[0m", "");
+    return Stream.of("-f", "--delete", "a b", "tab\there", "new\nline", "nul\0", "esc\u001B[0m", "",
+        "no\u00A0break", "zero\u200Bwidth", "rtl\u202Eoverride", "ideographic\u3000space",
+        "bom\uFEFF", "lone\uD800surrogate", "low\uDC00first");
   }
 
   static Stream<Integer> badNumbers() {

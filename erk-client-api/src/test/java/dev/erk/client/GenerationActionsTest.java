@@ -7,6 +7,7 @@ import static dev.erk.client.ErkGeneration.V0_9_11;
 import static dev.erk.client.TestRows.openPlan;
 import static dev.erk.client.TestRows.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,7 @@ class GenerationActionsTest {
     return Stream.of(
         // HEAD 2656c0e1a: tui/actions/palette.py, tui/operations/workers.py
         argv(CURRENT, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
+        argv(CURRENT, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(CURRENT, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
         argv(CURRENT, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
             "--branch=plan-42", "-f", "--linked-pr-number=42"),
@@ -114,6 +116,7 @@ class GenerationActionsTest {
 
         // v0.9.11 (64194aa10): close-pr takes the int plan_id; land passes --plan-number.
         argv(V0_9_11, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
+        argv(V0_9_11, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(V0_9_11, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
         argv(V0_9_11, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
             "--branch=plan-42", "-f", "--plan-number=42"),
@@ -135,6 +138,7 @@ class GenerationActionsTest {
 
         // bfa7566 (0.9.0): pr-fix-conflicts; land passes --plan-number.
         argv(V0_9_0, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
+        argv(V0_9_0, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(V0_9_0, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
         argv(V0_9_0, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
             "--branch=plan-42", "-f", "--plan-number=42"),
@@ -149,6 +153,10 @@ class GenerationActionsTest {
         argv(V0_9_0, DashboardAction.ONE_SHOT_PROMPT, "one-shot", PROMPT),
 
         // 0025aec (0.7.2): plans are issues (#17); launch and land act on the linked PR (#42).
+        // 0025aec exec/scripts/close_issue_with_comment.py; plan/close_cmd.py.
+        argv(V0_7, DashboardAction.CLOSE_PR, "exec", "close-issue-with-comment", "17",
+            "--comment=" + COMMENT),
+        argv(V0_7, DashboardAction.CLOSE_PLAN, "plan", "close", "17"),
         argv(V0_7, DashboardAction.DISPATCH_TO_QUEUE, "plan", "submit", "17"),
         argv(V0_7, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
             "--branch=P17-add-retry", "-f"),
@@ -180,7 +188,6 @@ class GenerationActionsTest {
         Arguments.of(V0_9_0, DashboardAction.RETRY_RUN, "after erk 0.9.11"),
         Arguments.of(V0_9_0, DashboardAction.RETRY_FAILED_RUN, "after erk 0.9.11"),
 
-        Arguments.of(V0_7, DashboardAction.CLOSE_PR, "added in erk 0.9.0"),
         Arguments.of(V0_7, DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, "added in erk 0.8.0"),
         Arguments.of(V0_7, DashboardAction.REWRITE_REMOTE, "first released in 0.9.1"),
         Arguments.of(V0_7, DashboardAction.INCREMENTAL_DISPATCH, "added in erk 0.9.6"),
@@ -247,15 +254,18 @@ class GenerationActionsTest {
   }
 
   @Test
-  void olderPlansWithoutALinkedPrCannotLaunchOrLand() {
+  void olderPlansWithoutALinkedPrAreNotOfferedLaunchesOrLanding() {
     PlanRow issueOnly = with(plan(V0_7), "extras", linked(null, null));
     for (DashboardAction action : List.of(DashboardAction.ADDRESS_REMOTE,
         DashboardAction.REBASE_REMOTE, DashboardAction.LAND_PR)) {
-      ActionRequest request = action.request(issueOnly);
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> request.arguments(V0_7));
-      assertTrue(String.valueOf(e.getMessage()).contains("linked PR"), e.getMessage());
+      assertFalse(action.isAvailable(issueOnly), action.toString());
+      assertThrows(IllegalStateException.class, () -> action.request(issueOnly));
     }
+    ActionRequest explicit = ActionRequest.of(DashboardAction.ADDRESS_REMOTE,
+        Map.of(ActionParameter.PR_NUMBER, "17"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> explicit.arguments(V0_7));
+    assertTrue(String.valueOf(e.getMessage()).contains("linked PR"), e.getMessage());
     assertEquals(List.of("plan", "submit", "17"),
         DashboardAction.DISPATCH_TO_QUEUE.request(issueOnly).arguments(V0_7));
   }

@@ -3,7 +3,7 @@ package dev.erk.examples;
 import dev.erk.client.ErkException;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanRow;
-import dev.erk.client.cli.ErkJson;
+import dev.erk.client.testkit.PlanRows;
 import java.io.PrintStream;
 
 /**
@@ -56,9 +56,8 @@ public final class Dashboard {
       }
       PlanList plans = erk.client().listPlans(options.query());
       if (options.json()) {
-        ErkJson json = ErkJson.create();
         for (PlanRow row : plans.plans()) {
-          out.println(json.encodeRow(row));
+          out.println(PlanRows.toJson(row));
         }
       } else if (plans.count() == 0) {
         out.println("No plans.");

@@ -3,7 +3,7 @@ package dev.erk.client.bench;
 import dev.erk.client.CheckCounts;
 import dev.erk.client.DependencyPlan;
 import dev.erk.client.PlanRow;
-import dev.erk.client.cli.ErkJson;
+import dev.erk.client.testkit.PlanRows;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +40,7 @@ final class Rows {
 
   /** The stdout of {@code erk exec dash-data} for these rows, with erk's trailing newline. */
   static byte[] dashData(List<PlanRow> rows) {
-    return (ErkJson.create().encodeDashData(rows) + "\n").getBytes(StandardCharsets.UTF_8);
+    return PlanRows.toDashData(rows).getBytes(StandardCharsets.UTF_8);
   }
 
   private static PlanRow row(Random r, int pr) {

@@ -61,7 +61,9 @@ final class CallObservation {
     } catch (RuntimeException e) {
       command.add(request.display()); // the call itself fails and says why
     }
-    return start(kind, request.action(), command);
+    DashboardAction action =
+        request instanceof ActionRequest.CatalogueAction catalogue ? catalogue.action() : null;
+    return start(kind, action, command);
   }
 
   /** The command as this client's log lines and events show it. */

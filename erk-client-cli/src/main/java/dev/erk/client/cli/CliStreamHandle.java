@@ -17,6 +17,7 @@ import dev.erk.client.internal.CommandLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -116,9 +117,10 @@ final class CliStreamHandle implements StreamHandle {
   }
 
   @Override
-  public long pid() {
+  public OptionalLong pid() {
     Execution running = execution;
-    return running == null ? -1 : running.pid();
+    long pid = running == null ? -1 : running.pid();
+    return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
   }
 
   @Override

@@ -19,13 +19,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes the JSON that erk prints: the {@code erk exec dash-data} envelope and its
+ * Reads the JSON that erk prints: the {@code erk exec dash-data} envelope and its
  * plan rows (all four row generations, see {@link dev.erk.client.ErkGeneration}), and the
  * {@code {"success": …}} envelopes of other commands.
  *
  * <p>Rows are decoded by streaming straight into {@link PlanRow}; keys the SDK does not know are
  * kept in {@link PlanRow#extras()} as plain Java values (maps, lists, strings, numbers, booleans,
- * null). Writing reproduces erk's bytes exactly: Python's {@code json.dumps} defaults.
+ * null). Writing erk's bytes (for test fixtures) is the testkit's job: {@code
+ * dev.erk.client.testkit.PlanRows}.
  *
  * <p>Decoding is strict: duplicate keys, {@code NaN}, comments, trailing commas, invalid UTF-8
  * and anything after the JSON value other than whitespace make the output unreadable. A UTF-8
@@ -174,49 +175,5 @@ public final class ErkJson {
     } catch (IOException | UnexpectedShape | RuntimeException e) {
       return null;
     }
-  }
-
-  /**
-   * One row exactly as current erk writes it: the 55 keys in erk's order, then the extras in
-   * their order, in Python's {@code json.dumps} format (ASCII only, {@code ", "} and {@code ": "}).
-   *
-   * @throws IllegalArgumentException if the extras hold one of the 55 keys, or a value that is
-   *     not null, a string, number, boolean, map, list or array
-   */
-  public String encodeRow(PlanRow row) {
-    StringBuilder out = new StringBuilder(2048);
-    RowWriter.write(row, new PythonJsonWriter(out));
-    return out.toString();
-  }
-
-  /**
-   * The stdout of a successful {@code erk exec dash-data}:
-   * {@code {"success": true, "plans": [...], "count": N}}, without the trailing newline erk's
-   * {@code print} adds.
-   *
-   * @throws IllegalArgumentException as {@link #encodeRow(PlanRow)}
-   */
-  public String encodeDashData(List<PlanRow> rows) {
-    StringBuilder out = new StringBuilder(64 + rows.size() * 2048);
-    PythonJsonWriter writer = new PythonJsonWriter(out);
-    writer.raw("{\"success\": true, \"plans\": [");
-    for (int i = 0; i < rows.size(); i++) {
-      if (i > 0) {
-        writer.raw(", ");
-      }
-      RowWriter.write(rows.get(i), writer);
-    }
-    return out.append("], \"count\": ").append(rows.size()).append('}').toString();
-  }
-
-  /**
-   * The stdout of a failed {@code erk exec dash-data}: {@code {"success": false, "error": "…"}},
-   * without the trailing newline.
-   */
-  public String encodeFailure(String error) {
-    StringBuilder out = new StringBuilder(error.length() + 40)
-        .append("{\"success\": false, \"error\": ");
-    new PythonJsonWriter(out).string(error);
-    return out.append('}').toString();
   }
 }

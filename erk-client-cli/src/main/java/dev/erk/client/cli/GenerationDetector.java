@@ -58,7 +58,7 @@ final class GenerationDetector {
     if (known != null) {
       return CompletableFuture.completedFuture(known);
     }
-    if (request.action() == null || sameInEveryGeneration(request)) {
+    if (request instanceof ActionRequest.CustomCommand || sameInEveryGeneration(request)) {
       return CompletableFuture.completedFuture(ErkGeneration.CURRENT);
     }
     return detect();

@@ -100,25 +100,6 @@ class ErkJsonTest {
       assertEquals(0, e.offset().orElseThrow());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dash-data-open-plans", "dash-data-one-row-every-field",
-        "dash-data-empty"})
-    void decodingAndEncodingReproducesErksBytes(String name) {
-      String stdout = new String(reference(name + ".stdout"), UTF_8);
-      String encoded = json.encodeDashData(plans(stdout).plans());
-      assertEquals(stdout.stripTrailing(), encoded);
-      assertEquals(stdout, encoded + "\n");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"dash-data-error-no-remote", "dash-data-error-not-authenticated"})
-    void encodingAFailureReproducesErksBytes(String name) {
-      String stdout = new String(reference(name + ".stdout"), UTF_8);
-      ErkJson.DashData.Failure failure =
-          assertInstanceOf(ErkJson.DashData.Failure.class, decode(stdout.getBytes(UTF_8)));
-      assertEquals(stdout, json.encodeFailure(failure.error()) + "\n");
-    }
-
     @Test
     void onlyThePrefixOfTheBufferUpToLengthIsRead() {
       byte[] stdout = reference("dash-data-empty.stdout");

@@ -120,7 +120,7 @@ class EventListenerContainmentTest {
       assertTrue(line.await(20, TimeUnit.SECONDS));
       stream.cancel();
       waitFor(() -> !stream.isRunning());
-      TestScripts.assertAllGone(stream.pid());
+      TestScripts.assertAllGone(stream.pid().orElseThrow());
     } finally {
       release.countDown();
     }

@@ -42,7 +42,7 @@ class ProcessLifecycleTest {
       Thread.sleep(10);
     }
     long grandchild = Long.parseLong(lines.get(0).replace("spawned ", ""));
-    return new long[] {handle.pid(), grandchild};
+    return new long[] {handle.pid().orElseThrow(), grandchild};
   }
 
   @Test
@@ -83,13 +83,13 @@ class ProcessLifecycleTest {
       while (lines.size() < 2) {
         Thread.sleep(10);
       }
-      List<ProcessHandle> tree = ProcessHandle.of(handle.pid()).orElseThrow().descendants()
+      List<ProcessHandle> tree = ProcessHandle.of(handle.pid().orElseThrow()).orElseThrow().descendants()
           .collect(java.util.stream.Collectors.toList());
       handle.cancel();
       assertThrows(ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
       long[] pids = tree.stream().mapToLong(ProcessHandle::pid).toArray();
       TestScripts.assertAllGone(pids);
-      TestScripts.assertAllGone(handle.pid());
+      TestScripts.assertAllGone(handle.pid().orElseThrow());
     }
   }
 

@@ -246,8 +246,9 @@ public final class InMemoryErkClient implements ErkClient {
   }
 
   private Reply replyFor(ActionRequest request) {
-    DashboardAction action = request.action();
-    Reply reply = action == null ? null : actions.get(action);
+    Reply reply = request instanceof ActionRequest.CatalogueAction catalogue
+        ? actions.get(catalogue.action())
+        : null;
     if (reply != null) {
       return reply;
     }

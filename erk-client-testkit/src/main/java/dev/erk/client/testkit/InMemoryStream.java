@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -140,8 +141,8 @@ final class InMemoryStream implements StreamHandle {
   }
 
   @Override
-  public long pid() {
-    return -1;
+  public OptionalLong pid() {
+    return OptionalLong.empty();
   }
 
   @Override

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds one {@link PlanRow} from the facts a test cares about; every other field keeps erk's
  * "nothing to show" value and every display field is derived as erk derives it. Obtain one from
- * {@link PlanRows#builder()}. Not thread-safe; {@link #build()} may be called repeatedly.
+ * {@link PlanRows#builder()}. It sits on {@link PlanRow#builder()}, the API's stable builder that
+ * sets components one by one; this one sets facts and derives the displays from them (use {@link
+ * PlanRow#newBuilder()} on its result to change single components). Not thread-safe; {@link
+ * #build()} may be called repeatedly.
  */
 public final class PlanRowBuilder {
   private static final String EYES = "\uD83D\uDC40";
@@ -229,27 +232,42 @@ public final class PlanRowBuilder {
     String runUrl = runId == null ? null : PlanRows.runUrl(runId);
     Integer objective = objectiveIssue;
     OffsetDateTime created = createdAt != null ? createdAt : updatedAt.minus(Duration.ofDays(10));
-    return new PlanRow(
-        prNumber, url, "#" + prNumber + " " + icon + (conflicts ? COLLISION : ""),
-        RowDisplays.checks(checks, checksPending), checksPassing(), checks, ciSummaryCommentId,
-        worktreeName, !worktreeName.isEmpty(), RowDisplays.relative(lastLocalImplAt, updatedAt),
-        RowDisplays.relative(lastRemoteImplAt, updatedAt),
-        runId == null ? "-" : "[cyan][link=" + runUrl + "]" + runId + "[/link][/cyan]",
-        RowDisplays.runState(runStatus, runConclusion), runUrl, title, body, title,
-        open ? "OPEN" : "CLOSED", branch != null ? branch : "plnd/plan-" + prNumber,
-        worktreeBranch, lastLocalImplAt, lastRemoteImplAt, runId, runStatus, runConclusion,
-        List.of(), resolvedComments, totalComments, resolvedComments + "/" + totalComments,
-        learnStatus, learnPlanIssue, null, null, null, RowDisplays.learn(learnStatus, learnPlanIssue),
-        RowDisplays.learnIcon(learnStatus, learnPlanIssue), objective,
-        objective == null ? null : PlanRows.issueUrl(objective),
-        objective == null ? "-" : "#" + objective, objectiveDone, objectiveTotal,
-        objectiveTotal == 0 ? "-" : objectiveDone + "/" + objectiveTotal,
-        RowDisplays.slug(title, body), RowDisplays.frontier(objectiveDone, objectiveTotal),
-        objective == null ? "-" : (dependencies.isEmpty() ? "ready" : "in progress"),
-        dependencies, objectiveTotal == 0 ? "-" : "1." + (objectiveDone + 1), updatedAt,
-        "just now", created, RowDisplays.relative(created, updatedAt), author, learnPlan,
-        lifecycle != null ? lifecycle : RowDisplays.lifecycle(open, runId != null), status,
-        extras);
+    return PlanRow.builder()
+        .prNumber(prNumber).prUrl(url)
+        .prDisplay("#" + prNumber + " " + icon + (conflicts ? COLLISION : ""))
+        .checksDisplay(RowDisplays.checks(checks, checksPending)).checksPassing(checksPassing())
+        .checksCounts(checks).ciSummaryCommentId(ciSummaryCommentId)
+        .worktreeName(worktreeName).existsLocally(!worktreeName.isEmpty())
+        .localImplDisplay(RowDisplays.relative(lastLocalImplAt, updatedAt))
+        .remoteImplDisplay(RowDisplays.relative(lastRemoteImplAt, updatedAt))
+        .runIdDisplay(runId == null ? "-" : "[cyan][link=" + runUrl + "]" + runId + "[/link][/cyan]")
+        .runStateDisplay(RowDisplays.runState(runStatus, runConclusion)).runUrl(runUrl)
+        .fullTitle(title).prBody(body).prTitle(title).prState(open ? "OPEN" : "CLOSED")
+        .prHeadBranch(branch != null ? branch : "plnd/plan-" + prNumber)
+        .worktreeBranch(worktreeBranch).lastLocalImplAt(lastLocalImplAt)
+        .lastRemoteImplAt(lastRemoteImplAt).runId(runId).runStatus(runStatus)
+        .runConclusion(runConclusion).resolvedCommentCount(resolvedComments)
+        .totalCommentCount(totalComments).commentsDisplay(resolvedComments + "/" + totalComments)
+        .learnStatus(learnStatus).learnPlanIssue(learnPlanIssue)
+        .learnDisplay(RowDisplays.learn(learnStatus, learnPlanIssue))
+        .learnDisplayIcon(RowDisplays.learnIcon(learnStatus, learnPlanIssue))
+        .objectiveIssue(objective)
+        .objectiveUrl(objective == null ? null : PlanRows.issueUrl(objective))
+        .objectiveDisplay(objective == null ? "-" : "#" + objective)
+        .objectiveDoneNodes(objectiveDone).objectiveTotalNodes(objectiveTotal)
+        .objectiveProgressDisplay(objectiveTotal == 0 ? "-" : objectiveDone + "/" + objectiveTotal)
+        .objectiveSlugDisplay(RowDisplays.slug(title, body))
+        .objectiveFrontierDisplay(RowDisplays.frontier(objectiveDone, objectiveTotal))
+        .objectiveDepsDisplay(
+            objective == null ? "-" : (dependencies.isEmpty() ? "ready" : "in progress"))
+        .objectiveDepsPlans(dependencies)
+        .objectiveNextNodeDisplay(objectiveTotal == 0 ? "-" : "1." + (objectiveDone + 1))
+        .updatedAt(updatedAt).updatedDisplay("just now").createdAt(created)
+        .createdDisplay(RowDisplays.relative(created, updatedAt)).author(author)
+        .isLearnPlan(learnPlan)
+        .lifecycleDisplay(lifecycle != null ? lifecycle : RowDisplays.lifecycle(open, runId != null))
+        .statusDisplay(status).extras(extras)
+        .build();
   }
 
   private @Nullable Boolean checksPassing() {

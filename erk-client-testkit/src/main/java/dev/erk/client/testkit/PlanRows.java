@@ -3,7 +3,6 @@ package dev.erk.client.testkit;
 import dev.erk.client.CheckCounts;
 import dev.erk.client.DependencyPlan;
 import dev.erk.client.PlanRow;
-import dev.erk.client.cli.ErkJson;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ public final class PlanRows {
   /** The default {@code updated_at}; {@code created_at} defaults to ten days earlier. */
   public static final OffsetDateTime UPDATED_AT = OffsetDateTime.parse("2026-04-11T09:05:00Z");
 
-  private static final ErkJson JSON = ErkJson.create();
 
   private PlanRows() {}
 
@@ -65,12 +63,23 @@ public final class PlanRows {
 
   /** {@link #toDashData(PlanRow...)} for a list. */
   public static String toDashData(List<PlanRow> rows) {
-    return JSON.encodeDashData(rows) + "\n";
+    return DashDataWriter.dashData(rows) + "\n";
+  }
+
+  /**
+   * One row exactly as current erk writes it: the 55 keys in erk's order, then the extras in
+   * their order, in Python's {@code json.dumps} format, without a newline.
+   *
+   * @throws IllegalArgumentException if the extras hold one of the 55 keys, or a value that is
+   *     not null, a string, number, boolean, map, list or array
+   */
+  public static String toJson(PlanRow row) {
+    return DashDataWriter.row(row);
   }
 
   /** erk's exact stdout for a failed dash-data: {@code {"success": false, "error": "…"}}. */
   public static String toFailure(String error) {
-    return JSON.encodeFailure(error) + "\n";
+    return DashDataWriter.failure(error) + "\n";
   }
 
   /**

@@ -45,7 +45,7 @@ public final class HangingStreamMain {
         }
       }));
     }
-    System.out.println("pids " + handle.pid() + " " + grandchild[0]);
+    System.out.println("pids " + handle.pid().orElseThrow() + " " + grandchild[0]);
     System.out.flush();
     System.exit(0);
   }

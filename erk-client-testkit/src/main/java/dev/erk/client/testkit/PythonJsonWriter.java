@@ -1,4 +1,4 @@
-package dev.erk.client.cli;
+package dev.erk.client.testkit;
 
 import dev.erk.client.CheckCounts;
 import dev.erk.client.DependencyPlan;
