@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * workflow run, with the availability rule, the command line, and the text the UI displays.
  *
  * <pre>{@code
+ * ErkClient client = CliErkClient.builder().build();
+ * PlanRow row = client.listPlans().plans().get(0);
  * if (DashboardAction.ADDRESS_REMOTE.isAvailable(row)) {
- *   client.stream(DashboardAction.ADDRESS_REMOTE.request(row), listener);
+ *   client.stream(DashboardAction.ADDRESS_REMOTE.request(row), line -> System.out.println(line));
  * }
  * ActionResult closed = client.run(DashboardAction.CLOSE_PR.request(row, "Superseded by #7"));
  * }</pre>
