@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row key lists copied from erk's source (docs/erk-generations.md, "Row keys of each generation") and sample rows built from
+ * Row key lists copied from erk's source (docs/erk-generations.md) and sample rows built from
  * them as raw JSON, independently of the codec's writer.
  */
 final class ErkJsonFixtures {

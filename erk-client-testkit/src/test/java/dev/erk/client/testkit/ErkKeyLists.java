@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The row key lists of older erk generations, copied from erk's source (docs/erk-generations.md, "Row keys of each generation"). */
+/** The row key lists of older erk generations, copied from erk's source (docs/erk-generations.md). */
 final class ErkKeyLists {
   private ErkKeyLists() {}
 

@@ -12,13 +12,16 @@ import java.util.Map;
 
 /**
  * Builds the fixtures that were not recorded: current rows with {@link PlanRows}, older
- * generations as raw JSON text with the exact key lists of erk's source (docs/erk-generations.md).
+ * generations as raw JSON text with the exact key lists of erk's source (docs/erk-generations.md,
+ * "Row keys of each generation"). The provenance strings below are data: they must equal the
+ * "provenance" of the fixture files, which still name the sections of the contract they were
+ * built from.
  */
 final class FixtureSources {
   private FixtureSources() {}
 
   static final String REPO = PlanRows.REPOSITORY_URL;
-  static final String BUILT = "built by PlanRows from docs/erk-generations.md, "Row keys of each generation" (erk HEAD 2656c0e1a830)";
+  static final String BUILT = "built by PlanRows from contract §3.1 (erk HEAD 2656c0e1a830)";
 
   static Map<String, Recording> all() {
     Map<String, Recording> all = new LinkedHashMap<>();
@@ -28,13 +31,13 @@ final class FixtureSources {
         PlanRows.toDashData(PlanRows.closed(91).title("Superseded plan").build(),
             PlanRows.closed(92).title("Abandoned plan").checks(1, 3).build()),
         Fixtures.DASH_DATA_CLOSED, BUILT));
-    all.put("dash-data-v0.9.11", old(ErkKeyLists.V0_9_11, Fixtures.DASH_DATA_V0_9_11, "docs/erk-generations.md, row keys"));
-    all.put("dash-data-v0.9.0", old(ErkKeyLists.V0_9_0, Fixtures.DASH_DATA_V0_9_0, "docs/erk-generations.md, row keys"));
-    all.put("dash-data-v0.7", old(ErkKeyLists.V0_7, Fixtures.DASH_DATA_V0_7, "docs/erk-generations.md, row keys"));
+    all.put("dash-data-v0.9.11", old(ErkKeyLists.V0_9_11, Fixtures.DASH_DATA_V0_9_11, "§3.6"));
+    all.put("dash-data-v0.9.0", old(ErkKeyLists.V0_9_0, Fixtures.DASH_DATA_V0_9_0, "§3.5"));
+    all.put("dash-data-v0.7", old(ErkKeyLists.V0_7, Fixtures.DASH_DATA_V0_7, "§3.7"));
     for (String v : List.of("0.9.0", "0.7.2")) {
       all.put("version-" + v, new Recording(List.of("erk", "--version"), 0,
           ("erk, version " + v + "\n").getBytes(UTF_8), new byte[0], "erk --version of erk " + v,
-          "built from docs/erk-generations.md (version table)", List.of()));
+          "built from contract §0 (version table)", List.of()));
     }
     return all;
   }
