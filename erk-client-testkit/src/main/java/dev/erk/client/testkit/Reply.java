@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Reply ok = Reply.stdout("{\"success\": true}\n");              // exit 0
- * Reply failed = Reply.stdout("{\"succ").andStderr("Error: boom\n").withExitCode(1);
+ * Reply failed = Reply.stdout("partial").andStderr("Error: boom\n").withExitCode(1);
  * Reply bytes = Reply.stdoutBytes(new byte[] {(byte) 0xff, 0x0a});  // arrives byte for byte
  * Reply slow = Reply.timeline()
  *     .stdout("Checking PR status...")                  // a line: a newline is added
