@@ -104,7 +104,9 @@ public enum DashboardAction {
   private final ActionView view;
   private final ActionKind kind;
   private final @Nullable ActionParameter input;
+  @SuppressWarnings("ImmutableEnumChecker") // every constant passes a stateless lambda
   private final Predicate<PlanRow> availability;
+  @SuppressWarnings("ImmutableEnumChecker") // every constant passes an unmodifiable Set.of(...)
   private final Set<ActionParameter> parameters;
 
   DashboardAction(String id, String title, ActionView view, ActionKind kind,

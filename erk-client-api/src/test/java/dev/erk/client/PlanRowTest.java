@@ -80,7 +80,8 @@ class PlanRowTest {
   static String lowerCamel(String key) {
     StringBuilder out = new StringBuilder();
     boolean upper = false;
-    for (char c : key.toCharArray()) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
       if (c == '_') {
         upper = true;
       } else {

@@ -39,7 +39,7 @@ final class TestRows {
       Constructor<PlanRow> canonical = PlanRow.class.getDeclaredConstructor(types);
       return canonical.newInstance(values);
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError(e.getMessage(), e);
     }
   }
 
