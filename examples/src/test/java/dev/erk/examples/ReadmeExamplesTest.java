@@ -55,22 +55,22 @@ class ReadmeExamplesTest {
       Pattern.compile("^(package|import|class|public|final|record|interface|enum|@)\\b?.*");
   private static final Pattern TYPE_NAME =
       Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_][A-Za-z0-9_]*)");
-  private static final String IMPORTS = String.join("\n",
-      "import dev.erk.client.*;",
-      "import dev.erk.client.cli.*;",
-      "import dev.erk.client.testkit.*;",
-      "import dev.erk.client.testkit.junit.*;",
-      "import java.nio.file.*;",
-      "import java.time.*;",
-      "import java.util.*;",
-      "import java.util.concurrent.*;",
-      "import org.junit.jupiter.api.*;",
-      "import static org.junit.jupiter.api.Assertions.*;",
-      "");
-  private static final String FIELDS = String.join("\n",
-      "  ErkClient client; CliErkClient erk; PlanRow row; PlanList plans; Path repo;",
-      "  FakeErk fakeErk; ActionRequest request; StreamHandle handle;",
-      "");
+  private static final String IMPORTS = """
+      import dev.erk.client.*;
+      import dev.erk.client.cli.*;
+      import dev.erk.client.testkit.*;
+      import dev.erk.client.testkit.junit.*;
+      import java.nio.file.*;
+      import java.time.*;
+      import java.util.*;
+      import java.util.concurrent.*;
+      import org.junit.jupiter.api.*;
+      import static org.junit.jupiter.api.Assertions.*;
+      """;
+  private static final String FIELDS = """
+        ErkClient client; CliErkClient erk; PlanRow row; PlanList plans; Path repo;
+        FakeErk fakeErk; ActionRequest request; StreamHandle handle;
+      """;
 
   @TempDir Path classes;
 
