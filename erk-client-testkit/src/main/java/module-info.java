@@ -11,7 +11,7 @@ module dev.erk.client.testkit {
   requires transitive dev.erk.client;
   requires transitive dev.erk.client.cli;
   requires com.fasterxml.jackson.databind;
-  requires static transitive org.junit.jupiter.api; // the junit package exposes its types
+  requires static org.junit.jupiter.api;
 
   exports dev.erk.client.testkit;
   exports dev.erk.client.testkit.junit;
