@@ -192,8 +192,9 @@ class OsgiBundlesIT {
     headers.forEach(main::putValue);
     Path jar = temp.resolve(name);
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream unused = new JarOutputStream(out, manifest)) {
-      return jar;
+        JarOutputStream manifestOnly = new JarOutputStream(out, manifest)) {
+      manifestOnly.finish();
     }
+    return jar;
   }
 }
