@@ -17,11 +17,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every {@code <pre>{@code ...}</pre>} sample in the Javadoc of the published modules
+ * Compiles every "pre" block opened with an inline code tag in the Javadoc of the published modules
  * (api, cli, testkit) and of the examples, with the same rules as {@link ReadmeExamplesTest}: a
  * sample that starts like a compilation unit is compiled as one, any other is a method body with
- * the README's imports and fields. Shell commands and other non-Java text belong in a plain
- * {@code <pre>} without {@code {@code}}, which is not compiled.
+ * the README's imports (but no fields). Shell commands and other non-Java text belong in a plain
+ * "pre" block without the inline code tag, which is not compiled.
  */
 class JavadocExamplesTest {
   private static final List<String> MODULES =
