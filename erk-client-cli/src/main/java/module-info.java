@@ -5,6 +5,7 @@
  * <p>Processes are spawned with NuProcess; JSON is decoded with Jackson. The package
  * {@code dev.erk.client.cli.internal} is not part of the API.
  */
+@SuppressWarnings("module") // the testkit, target of a qualified export, is not built yet
 module dev.erk.client.cli {
   requires transitive dev.erk.client;
   requires transitive com.fasterxml.jackson.databind;

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of each catalogue action in each erk generation (contract §4.1, §4.4, §4.7,
- * §4.8), and the text erk's dashboard displays for it.
+ * The command line of each catalogue action in each erk generation (docs/erk-generations.md,
+ * "Command facts"), and the text erk's dashboard displays for it.
  */
 final class ActionCommands {
   private ActionCommands() {}

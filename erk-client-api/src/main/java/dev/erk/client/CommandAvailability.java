@@ -7,7 +7,8 @@ import static dev.erk.client.ErkGeneration.V0_9_11;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which erk generation lacks which catalogue action (contract §4.8), checked against the click
+ * Which erk generation lacks which catalogue action (docs/erk-generations.md, "Command facts"),
+ * checked against the click
  * registrations in erk's source. Versions named are the first release tag that contains the
  * command. A generation is a row schema, so it spans several releases: {@link ErkGeneration#V0_7}
  * is 0.7.0–0.7.4, {@link ErkGeneration#V0_9_0} is 0.9.0 and its development builds,

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * workflow run, with the availability rule, the command line, and the text the UI displays.
  *
  * <pre>{@code
+ * ErkClient client = CliErkClient.builder().build();
+ * PlanRow row = client.listPlans().plans().get(0);
  * if (DashboardAction.ADDRESS_REMOTE.isAvailable(row)) {
- *   client.stream(DashboardAction.ADDRESS_REMOTE.request(row), listener);
+ *   client.stream(DashboardAction.ADDRESS_REMOTE.request(row), line -> System.out.println(line));
  * }
  * ActionResult closed = client.run(DashboardAction.CLOSE_PR.request(row, "Superseded by #7"));
  * }</pre>
@@ -142,7 +144,9 @@ public enum DashboardAction {
   private final ActionView view;
   private final ActionKind kind;
   private final @Nullable ActionParameter input;
+  @SuppressWarnings("ImmutableEnumChecker") // every constant passes a stateless lambda
   private final Predicate<PlanRow> availability;
+  @SuppressWarnings("ImmutableEnumChecker") // every constant passes an unmodifiable Set.of(...)
   private final Set<ActionParameter> parameters;
 
   DashboardAction(String id, String title, ActionView view, ActionKind kind,

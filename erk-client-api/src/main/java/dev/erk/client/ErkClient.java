@@ -11,10 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * interface so either can be plugged in.
  *
  * <pre>{@code
+ * Path repo = Path.of("/home/me/widgets");           // a clone with a GitHub origin
  * try (ErkClient erk = CliErkClient.builder().workingDirectory(repo).build()) {
- *   for (PlanRow plan : erk.listPlans(PlanQuery.defaults()).plans()) {
+ *   List<PlanRow> plans = erk.listPlans(PlanQuery.defaults()).plans();
+ *   for (PlanRow plan : plans) {
  *     System.out.println(plan.prNumber() + " " + plan.fullTitle());
  *   }
+ *   PlanRow row = plans.get(0);
  *   ActionResult closed = erk.run(DashboardAction.CLOSE_PR.request(row, "Superseded"));
  *   StreamHandle landing = erk.stream(DashboardAction.LAND_PR.request(row),
  *       line -> System.out.println(line.text()));

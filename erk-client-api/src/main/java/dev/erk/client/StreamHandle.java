@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  * effect. {@code completion().cancel(true)} does the same.
  *
  * <pre>{@code
+ * ErkClient client = CliErkClient.builder().build();
+ * ActionRequest request = DashboardAction.ADDRESS_REMOTE.request(client.listPlans().plans().get(0));
  * try (StreamHandle run = client.stream(request, line -> System.out.println(line.text()))) {
  *   ActionResult result = run.completion().join();
  * }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The command line of every catalogue action in every erk generation, built from rows shaped as
  * erk-client decodes that generation's dash-data, and the refusal of every action a generation
- * lacks (contract §4.1, §4.4, §4.7, §4.8; checked against erk's click registrations).
+ * lacks (docs/erk-generations.md, "Command facts"; checked against erk's click registrations).
  */
 class GenerationActionsTest {
   static final String COMMENT = "Superseded by #7";

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link ErkGeneration#detect} on the full dash-data row key list of each schema (§3). */
+/** {@link ErkGeneration#detect} on the full dash-data row key list of each schema (docs/erk-generations.md). */
 class GenerationDetectTest {
-  /** HEAD 2656c0e1a, {@code PrRowData} via {@code serialize_pr_row} (contract §3.1). */
+  /** HEAD 2656c0e1a, {@code PrRowData} via {@code serialize_pr_row} (docs/erk-generations.md). */
   static final List<String> CURRENT_KEYS = keys("pr_number pr_url pr_display checks_display "
       + "checks_passing checks_counts ci_summary_comment_id worktree_name exists_locally "
       + "local_impl_display remote_impl_display run_id_display run_state_display run_url "
@@ -29,7 +29,7 @@ class GenerationDetectTest {
       + "objective_next_node_display updated_at updated_display created_at created_display "
       + "author is_learn_plan lifecycle_display status_display");
 
-  /** v0.9.11 release (64194aa10), {@code PlanRowData} (contract §3.6). */
+  /** v0.9.11 release (64194aa10), {@code PlanRowData} (docs/erk-generations.md). */
   static final List<String> V0_9_11_KEYS = keys("plan_id plan_url pr_number pr_url pr_display "
       + "checks_display checks_passing checks_counts ci_summary_comment_id worktree_name "
       + "exists_locally local_impl_display remote_impl_display run_id_display run_state_display "
@@ -43,7 +43,7 @@ class GenerationDetectTest {
       + "objective_deps_plans objective_next_node_display updated_at updated_display created_at "
       + "created_display author is_learn_plan lifecycle_display status_display");
 
-  /** bfa7566 (0.9.0), {@code PlanRowData} (contract §3.5). */
+  /** bfa7566 (0.9.0), {@code PlanRowData} (docs/erk-generations.md). */
   static final List<String> V0_9_0_KEYS = keys("plan_id plan_url pr_number pr_url pr_display "
       + "checks_display checks_passing checks_counts worktree_name exists_locally "
       + "local_impl_display remote_impl_display run_id_display run_state_display run_url "
@@ -57,7 +57,7 @@ class GenerationDetectTest {
       + "objective_head_plans objective_next_node_display updated_at updated_display created_at "
       + "created_display author is_learn_plan lifecycle_display status_display");
 
-  /** 0025aec (0.7.2), issue-backed {@code PlanRowData} (contract §3.7). */
+  /** 0025aec (0.7.2), issue-backed {@code PlanRowData} (docs/erk-generations.md). */
   static final List<String> V0_7_KEYS = keys("issue_number issue_url title pr_number pr_url "
       + "pr_display checks_display worktree_name exists_locally local_impl_display "
       + "remote_impl_display run_id_display run_state_display run_url full_title issue_body "

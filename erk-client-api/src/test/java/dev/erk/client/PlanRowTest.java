@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PlanRowTest {
-  /** The 55 keys of erk's current row schema, in emitted order (contract §3.1). */
+  /** The 55 keys of erk's current row schema, in emitted order (docs/erk-generations.md). */
   static final List<String> CURRENT_KEYS = List.of("pr_number", "pr_url", "pr_display",
       "checks_display", "checks_passing", "checks_counts", "ci_summary_comment_id",
       "worktree_name", "exists_locally", "local_impl_display", "remote_impl_display",
@@ -80,7 +80,8 @@ class PlanRowTest {
   static String lowerCamel(String key) {
     StringBuilder out = new StringBuilder();
     boolean upper = false;
-    for (char c : key.toCharArray()) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
       if (c == '_') {
         upper = true;
       } else {

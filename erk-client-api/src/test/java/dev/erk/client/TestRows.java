@@ -24,6 +24,9 @@ final class TestRows {
   }
 
   /** A copy of the row with the named components set, e.g. {@code with(row, "prState", null)}. */
+  // The canonical constructor's own exception (a validation failure) is an assertion failure here,
+  // which PlanRowTest expects; a LinkageError would misname it.
+  @SuppressWarnings("RethrowReflectiveOperationExceptionAsLinkageError")
   static PlanRow with(PlanRow row, @Nullable Object... namesAndValues) {
     RecordComponent[] components = PlanRow.class.getRecordComponents();
     @Nullable Object[] values = new Object[components.length];

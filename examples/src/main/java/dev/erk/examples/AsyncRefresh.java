@@ -72,7 +72,7 @@ public final class AsyncRefresh {
     try (ExampleErk erk =
         ExampleErk.connect(options.erk(), options.cwd(), DemoPlans::refreshes, out)) {
       Refresher refresher = new Refresher(erk, scheduler, options.times(), out, err);
-      scheduler.scheduleAtFixedRate(
+      var unused = scheduler.scheduleAtFixedRate( // ends with the scheduler
           refresher::tick, 0, options.every().toMillis(), TimeUnit.MILLISECONDS);
       refresher.awaitDone();
       return refresher.failures.get() == 0 ? 0 : Failures.ERK_FAILED;
@@ -123,7 +123,7 @@ public final class AsyncRefresh {
       int number = started.incrementAndGet();
       CompletableFuture<PlanList> refresh = erk.client().listPlansAsync(PlanQuery.defaults());
       inFlight.set(refresh);
-      refresh.whenCompleteAsync((plans, failure) -> {
+      var unused = refresh.whenCompleteAsync((plans, failure) -> { // reports its own failures
         inFlight.compareAndSet(refresh, null);
         report(number, plans, failure);
         if (times > 0) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardTest {
-  /** erk's current row schema, contract §3.1, in emitted order. */
+  /** erk's current row schema (docs/erk-generations.md), in emitted order. */
   static final List<String> SCHEMA_KEYS = List.of(
       "pr_number", "pr_url", "pr_display", "checks_display", "checks_passing", "checks_counts",
       "ci_summary_comment_id", "worktree_name", "exists_locally", "local_impl_display",

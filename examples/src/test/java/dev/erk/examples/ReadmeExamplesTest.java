@@ -55,27 +55,31 @@ class ReadmeExamplesTest {
       Pattern.compile("^(package|import|class|public|final|record|interface|enum|@)\\b?.*");
   private static final Pattern TYPE_NAME =
       Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_][A-Za-z0-9_]*)");
-  private static final String IMPORTS = String.join("\n",
-      "import dev.erk.client.*;",
-      "import dev.erk.client.cli.*;",
-      "import dev.erk.client.testkit.*;",
-      "import dev.erk.client.testkit.junit.*;",
-      "import java.nio.file.*;",
-      "import java.time.*;",
-      "import java.util.*;",
-      "import java.util.concurrent.*;",
-      "import org.junit.jupiter.api.*;",
-      "import static org.junit.jupiter.api.Assertions.*;",
-      "");
-  private static final String FIELDS = String.join("\n",
-      "  ErkClient client; CliErkClient erk; PlanRow row; PlanList plans; Path repo;",
-      "  FakeErk fakeErk; ActionRequest request; StreamHandle handle;",
-      "");
+  private static final String IMPORTS = """
+      import dev.erk.client.*;
+      import dev.erk.client.cli.*;
+      import dev.erk.client.testkit.*;
+      import dev.erk.client.testkit.junit.*;
+      import java.nio.file.*;
+      import java.time.*;
+      import java.util.*;
+      import java.util.concurrent.*;
+      import org.junit.jupiter.api.*;
+      import static org.junit.jupiter.api.Assertions.*;
+      """;
+  private static final String FIELDS = """
+        ErkClient client; CliErkClient erk; PlanRow row; PlanList plans; Path repo;
+        FakeErk fakeErk; ActionRequest request; StreamHandle handle;
+      """;
 
   @TempDir Path classes;
 
-  /** A fenced java block: its text and the README line of its first code line. */
-  record Block(int line, String code) {}
+  /** A java block: where it is (README.md or a source file), its first code line, its text. */
+  record Block(String file, int line, String code) {
+    Block(int line, String code) {
+      this("README.md", line, code);
+    }
+  }
 
   static Path readme() {
     String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
@@ -144,7 +148,7 @@ class ReadmeExamplesTest {
     fail("a snippet that does not compile passed");
   }
 
-  private void compile(Block block) throws IOException {
+  void compile(Block block) throws IOException {
     String firstCode = block.code().lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("//"))
@@ -156,18 +160,24 @@ class ReadmeExamplesTest {
     if (whole) {
       Matcher type = TYPE_NAME.matcher(block.code());
       name = type.find() ? type.group(1) : "ReadmeUnit" + block.line();
-      source = block.code();
-      offset = block.line();
+      // A unit without package or imports gets the fragments' imports (Javadoc samples omit them).
+      boolean bare = !firstCode.startsWith("package") && !firstCode.startsWith("import");
+      source = bare ? IMPORTS + "import org.junit.jupiter.api.extension.*;\n" + block.code()
+          : block.code();
+      offset = bare ? block.line() - (int) IMPORTS.lines().count() - 1 : block.line();
     } else {
-      name = "ReadmeSnippet" + block.line();
-      String head = IMPORTS + "@SuppressWarnings(\"unused\")\nclass " + name + " {\n" + FIELDS
+      name = "Snippet" + block.line();
+      // Javadoc samples get no fields: a reader sees only the sample, so it declares what it uses.
+      String fields = block.file().equals("README.md") ? FIELDS : "";
+      String head = IMPORTS + "@SuppressWarnings(\"unused\")\nclass " + name + " {\n" + fields
           + "  void snippet() throws Exception {\n";
       source = head + block.code() + "  }\n}\n";
       offset = block.line() - (int) head.lines().count();
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Path out = Files.createDirectories(classes.resolve("line" + block.line()));
+    Path out = Files.createDirectories(
+        classes.resolve(block.file().replaceAll("[^A-Za-z0-9]", "_") + block.line()));
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
       JavaFileObject unit = new SimpleJavaFileObject(
           URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
@@ -185,10 +195,11 @@ class ReadmeExamplesTest {
           if (d.getKind() != Diagnostic.Kind.ERROR) {
             continue;
           }
-          message.append("README.md line ").append(offset + d.getLineNumber() - 1).append(": ")
+          message.append(block.file()).append(" line ").append(offset + d.getLineNumber() - 1)
+              .append(": ")
               .append(d.getMessage(Locale.ROOT)).append('\n');
         }
-        fail("the ```java block at README.md line " + block.line() + " does not compile ("
+        fail("the java block at " + block.file() + " line " + block.line() + " does not compile ("
             + (whole ? "as a compilation unit" : "as a method body") + "):\n" + message);
       }
     }

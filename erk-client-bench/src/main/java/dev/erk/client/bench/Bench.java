@@ -75,7 +75,7 @@ public final class Bench {
   private static Set<String> chosen(String[] args) {
     Set<String> chosen = new LinkedHashSet<>();
     for (String arg : args) {
-      for (String name : arg.split(",")) {
+      for (String name : arg.split(",", -1)) {
         String trimmed = name.trim();
         if (trimmed.isEmpty() || trimmed.equals("all")) {
           chosen.addAll(NAMES);

@@ -102,9 +102,13 @@ final class DecodeBench {
 
     long before = usedAfterGc();
     List<PlanRow> kept = decode(payload);
-    long after = usedAfterGc();
-    Reference.reachabilityFence(kept);
-    Reference.reachabilityFence(probe);
+    long after;
+    try {
+      after = usedAfterGc();
+    } finally {
+      Reference.reachabilityFence(kept);
+      Reference.reachabilityFence(probe);
+    }
     report.note("decode heap: retained %d bytes for a %d-byte payload; one decode allocates "
         + "%d bytes (%.2fx the payload, mostly garbage)", after - before, payload.length,
         allocated, (double) allocated / payload.length);

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,7 @@ final class Rows {
     boolean learn = r.nextInt(8) == 0;
     boolean local = r.nextBoolean();
     String title = sentence(r, 4 + r.nextInt(10));
-    String branch = "P" + pr + "-" + title.replaceAll("[^a-z]+", "-").toLowerCase() + "-01-15-1030";
+    String branch = "P" + pr + "-" + title.replaceAll("[^a-z]+", "-").toLowerCase(Locale.ROOT) + "-01-15-1030";
     OffsetDateTime created = OffsetDateTime.of(2026, 1 + r.nextInt(10), 1 + r.nextInt(28),
         r.nextInt(24), r.nextInt(60), r.nextInt(60), 0, ZoneOffset.UTC);
     OffsetDateTime updated = created.plusMinutes(r.nextInt(20_000));

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@link java.time.Instant#now()} on Linux.
  */
 final class StandIn {
+  @SuppressWarnings("StringConcatToTextBlock") // one Java line per script line, indentation exact
   private static final String SCRIPT = String.join("\n",
       "#!/usr/bin/python3 -SE",
       "import os, sys, time",

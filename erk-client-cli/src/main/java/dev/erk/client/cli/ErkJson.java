@@ -35,8 +35,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  *
  * <pre>{@code
+ * byte[] stdout = Files.readAllBytes(Path.of("dash-data.json"));   // erk exec dash-data's output
+ * List<String> argv = List.of("erk", "exec", "dash-data");           // named in errors
  * ErkJson json = ErkJson.create();
- * if (json.decodeDashData(stdout, size, argv) instanceof ErkJson.DashData.Plans plans) {
+ * if (json.decodeDashData(stdout, stdout.length, argv) instanceof ErkJson.DashData.Plans plans) {
  *   plans.plans().plans().forEach(row -> System.out.println(row.prNumber()));
  * }
  * }</pre>

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of a dash-data row that the codec knows: erk's 55 current keys in erk's order, then
- * the older generations' names that map onto them (contract §3.8).
+ * the older generations' names that map onto them (docs/erk-generations.md, "Rename map").
  */
 enum RowField {
   PR_NUMBER("pr_number", Kind.NULLABLE_INT),

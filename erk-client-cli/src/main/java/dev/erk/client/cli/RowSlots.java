@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The values of one row, collected key by key in whatever order erk wrote them, then resolved
- * into a {@link PlanRow} through erk's rename map (contract §3.8) once the row is complete.
+ * into a {@link PlanRow} through erk's rename map (docs/erk-generations.md, "Rename map") once
+ * the row is complete.
  *
  * <p>A row that has {@code plan_id} (erk 0.9.x) or {@code issue_number} (0.7.x) is an old row:
  * that key is the plan's number, and its {@code pr_number}/{@code pr_url} describe the linked PR

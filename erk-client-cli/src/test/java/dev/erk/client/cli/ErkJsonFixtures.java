@@ -9,13 +9,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row key lists copied from the erk contract (§3.1, §3.5, §3.6, §3.7) and sample rows built from
+ * Row key lists copied from erk's source (docs/erk-generations.md) and sample rows built from
  * them as raw JSON, independently of the codec's writer.
  */
 final class ErkJsonFixtures {
   private ErkJsonFixtures() {}
 
-  /** §3.1: HEAD's 55 keys in emitted order. */
+  /** HEAD's 55 keys in emitted order. */
   static final List<String> CURRENT_KEYS = keys("pr_number, pr_url, pr_display, "
       + "checks_display, "
       + "checks_passing, checks_counts, ci_summary_comment_id, worktree_name, exists_locally, "
@@ -30,7 +30,7 @@ final class ErkJsonFixtures {
       + "objective_deps_plans, objective_next_node_display, updated_at, updated_display, "
       + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
-  /** §3.5: bfa7566 (0.9.0), 56 keys. */
+  /** bfa7566 (0.9.0), 56 keys. */
   static final List<String> V0_9_0_KEYS = keys("plan_id, plan_url, pr_number, pr_url, pr_display, "
       + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
       + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
@@ -44,7 +44,7 @@ final class ErkJsonFixtures {
       + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
       + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
-  /** §3.6: v0.9.11, 57 keys: §3.5 plus ci_summary_comment_id, with the objective_deps_* names. */
+  /** v0.9.11, 57 keys: the 0.9.0 keys plus ci_summary_comment_id, with the objective_deps_* names. */
   static final List<String> V0_9_11_KEYS = V0_9_0_KEYS.stream()
       .flatMap(key -> key.equals("checks_counts")
           ? List.of(key, "ci_summary_comment_id").stream() : List.of(key).stream())
@@ -52,7 +52,7 @@ final class ErkJsonFixtures {
           : key.equals("objective_head_plans") ? "objective_deps_plans" : key)
       .toList();
 
-  /** §3.7: 0025aec (0.7.x), 38 keys. */
+  /** 0025aec (0.7.x), 38 keys. */
   static final List<String> V0_7_KEYS = keys("issue_number, issue_url, title, pr_number, pr_url, "
       + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
       + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "

@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  * followed by options in any order.
  *
  * <pre>{@code
- * ArgvPattern.exactly("--version")                    // argv is exactly [--version]
- * ArgvPattern.prefix("launch", "pr-address")          // argv starts with these words
- * ArgvPattern.command("exec", "dash-data")            // starts with these words, and after them:
+ * ArgvPattern version = ArgvPattern.exactly("--version");   // argv is exactly [--version]
+ * ArgvPattern address = ArgvPattern.prefix("launch", "pr-address");  // argv starts with these words
+ * ArgvPattern closed = ArgvPattern.command("exec", "dash-data")  // these words, and after them:
  *     .withOption("--state", "closed")                //   --state closed  or  --state=closed
  *     .withAnyValue("--limit")                        //   --limit N       or  --limit=N
  *     .withFlag("--show-runs")                        //   the bare word --show-runs
- *     .withNoOtherArguments()                         //   and nothing else
+ *     .withNoOtherArguments();                        //   and nothing else
  * }</pre>
  *
  * <p>Options may appear in any order after the command words. A pattern is matched twice, with

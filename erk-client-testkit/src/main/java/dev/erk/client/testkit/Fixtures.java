@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * whether it was recorded from real erk or built by {@link PlanRows} from the contract.
  *
  * <pre>{@code
+ * FakeErk erk = FakeErk.create();
  * erk.stubFor(ArgvPattern.command("exec", "dash-data")).willReturn(Fixtures.DASH_DATA_PLANS.reply());
  * erk.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_0.reply());
  * }</pre>

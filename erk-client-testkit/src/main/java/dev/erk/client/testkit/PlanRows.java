@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * PlanRow green = PlanRows.builder().prNumber(7).title("Add retry").checks(4, 4).build();
  * PlanRow broken = PlanRows.open(8).checks(3, 5).conflicts().run("24681357", "completed", "failure")
  *     .build();
+ * FakeErk erk = FakeErk.create();
  * erk.stubFor(ArgvPattern.command("exec", "dash-data"))
  *     .willReturn(Reply.stdout(PlanRows.toDashData(green, broken)));
  * }</pre>

@@ -16,16 +16,16 @@ import org.jspecify.annotations.Nullable;
  * then exits with a code, hangs until killed, or dies by a signal.
  *
  * <pre>{@code
- * Reply.stdout(json)                                    // exit 0
- * Reply.stdout(partial).andStderr("Error: boom\n").withExitCode(1)
- * Reply.stdoutBytes(new byte[] {(byte) 0xff, 0x0a})     // arrives byte for byte
- * Reply.timeline()
+ * Reply ok = Reply.stdout("{\"success\": true}\n");              // exit 0
+ * Reply failed = Reply.stdout("partial").andStderr("Error: boom\n").withExitCode(1);
+ * Reply bytes = Reply.stdoutBytes(new byte[] {(byte) 0xff, 0x0a});  // arrives byte for byte
+ * Reply slow = Reply.timeline()
  *     .stdout("Checking PR status...")                  // a line: a newline is added
  *     .pause(Duration.ofMillis(200))
  *     .stderr("✓ Workflow dispatched")
- *     .exitCode(0)
- * Reply.hang()                                          // until the process is killed
- * Reply.killedBy(9)                                     // the caller sees exit status 137
+ *     .exitCode(0);
+ * Reply hangs = Reply.hang();                           // until the process is killed
+ * Reply killed = Reply.killedBy(9);                     // the caller sees exit status 137
  * }</pre>
  *
  * <p>Text is written as UTF-8, exactly as given: {@link #stdout(String)} adds no newline, so a

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * it has a reply.
  *
  * <pre>{@code
+ * FakeErk erk = FakeErk.create();
  * erk.stubFor(ArgvPattern.command("exec", "close-pr", "42"))
  *     .willReturn(Reply.stdout("{\"success\": true}\n"))
  *     .willSetState("closed");

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +168,11 @@ class ClientThroughFakeErkTest {
   }
 
   private void assertNoProcessLeft() throws Exception {
-    for (java.nio.file.Path pid : Files.list(erk.directory().resolve("pids")).toList()) {
+    List<java.nio.file.Path> pids;
+    try (Stream<java.nio.file.Path> listing = Files.list(erk.directory().resolve("pids"))) {
+      pids = listing.toList();
+    }
+    for (java.nio.file.Path pid : pids) {
       ProcessHandle.of(Long.parseLong(pid.getFileName().toString())).ifPresent(h -> {
         try {
           h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);

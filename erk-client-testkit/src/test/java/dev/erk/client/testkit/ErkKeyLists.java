@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The row key lists of older erk generations, copied from the contract (§3.5–§3.7). */
+/** The row key lists of older erk generations, copied from erk's source (docs/erk-generations.md). */
 final class ErkKeyLists {
   private ErkKeyLists() {}
 
-  /** §3.5: bfa7566 (0.9.0), 56 keys. */
+  /** bfa7566 (0.9.0), 56 keys. */
   static final List<String> V0_9_0 = keys("plan_id, plan_url, pr_number, pr_url, pr_display, "
       + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
       + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
@@ -25,7 +25,7 @@ final class ErkKeyLists {
       + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
       + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
-  /** §3.6: v0.9.11, 57 keys. */
+  /** v0.9.11, 57 keys. */
   static final List<String> V0_9_11 = V0_9_0.stream()
       .flatMap(k -> k.equals("checks_counts") ? List.of(k, "ci_summary_comment_id").stream()
           : List.of(k).stream())
@@ -33,7 +33,7 @@ final class ErkKeyLists {
           : k.equals("objective_head_plans") ? "objective_deps_plans" : k)
       .toList();
 
-  /** §3.7: 0025aec (0.7.x), 38 keys. */
+  /** 0025aec (0.7.x), 38 keys. */
   static final List<String> V0_7 = keys("issue_number, issue_url, title, pr_number, pr_url, "
       + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
       + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "

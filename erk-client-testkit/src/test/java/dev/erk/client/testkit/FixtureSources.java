@@ -12,7 +12,10 @@ import java.util.Map;
 
 /**
  * Builds the fixtures that were not recorded: current rows with {@link PlanRows}, older
- * generations as raw JSON text with the exact key lists of the contract (§3.5–3.7).
+ * generations as raw JSON text with the exact key lists of erk's source (docs/erk-generations.md,
+ * "Row keys of each generation"). The provenance strings below are data: they must equal the
+ * "provenance" of the fixture files, which still name the sections of the contract they were
+ * built from.
  */
 final class FixtureSources {
   private FixtureSources() {}

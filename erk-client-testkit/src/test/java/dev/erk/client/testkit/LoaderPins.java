@@ -134,7 +134,7 @@ final class LoaderPins {
       for (Map.Entry<String, Object> edge : edges(step.node).entrySet()) {
         if (seen.add(edge.getValue())) {
           boolean soft = step.soft
-              || step.node instanceof SoftReference<?> && edge.getKey().equals(".referent");
+              || (step.node instanceof SoftReference<?> && edge.getKey().equals(".referent"));
           queue.add(new Step(edge.getValue(), step, edge.getKey(), step.depth + 1, soft));
         }
       }
@@ -158,7 +158,7 @@ final class LoaderPins {
    */
   private static boolean worthExpanding(Object node, Object start) {
     return !(node instanceof Class<?> || node instanceof ClassLoader || node instanceof ThreadGroup
-        || node instanceof Thread && node != start);
+        || (node instanceof Thread && node != start));
   }
 
   private Map<String, Object> edges(Object node) {

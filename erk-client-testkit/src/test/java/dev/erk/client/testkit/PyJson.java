@@ -44,7 +44,8 @@ final class PyJson {
 
   private static void string(StringBuilder out, String s) {
     out.append('"');
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

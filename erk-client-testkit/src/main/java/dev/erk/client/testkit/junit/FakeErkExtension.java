@@ -18,12 +18,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The JUnit 5 extension behind {@link ErkTest}, also usable programmatically:
  *
  * <pre>{@code
- * @RegisterExtension
- * static final FakeErkExtension ERK =
- *     FakeErkExtension.builder().recordEnvironment("MY_TOKEN").failOnUnmatched(false).build();
+ * class ClosePlanTest {
+ *   @RegisterExtension
+ *   static final FakeErkExtension ERK =
+ *       FakeErkExtension.builder().recordEnvironment("MY_TOKEN").failOnUnmatched(false).build();
  *
- * @Test
- * void closesThePlan(FakeErk erk, CliErkClient client) { ... }
+ *   @Test
+ *   void closesThePlan(FakeErk erk, CliErkClient client) {
+ *     // ...
+ *   }
+ * }
  * }</pre>
  *
  * <p>Resolves parameters of type {@link FakeErk}, {@link CliErkClient} and {@link ErkClient}: one
