@@ -11,9 +11,13 @@ import org.jspecify.annotations.Nullable;
  * read are kept in its {@code extras()}, as {@link PlanRow} keeps unknown row keys.
  *
  * <pre>{@code
- * ActionResult result = erk.runOrThrow(DashboardAction.INCREMENTAL_DISPATCH.request(row, plan));
- * result.payload(ActionPayload.IncrementalDispatched.class)
- *     .ifPresent(d -> open(d.workflowUrl()));
+ * class DispatchLink {
+ *   static void show(ErkClient erk, PlanRow row, String planFile) {
+ *     ActionRequest dispatch = DashboardAction.INCREMENTAL_DISPATCH.request(row, planFile);
+ *     erk.runOrThrow(dispatch).payload(ActionPayload.IncrementalDispatched.class)
+ *         .ifPresent(d -> System.out.println("run: " + d.workflowUrl()));
+ *   }
+ * }
  * }</pre>
  */
 public sealed interface ActionPayload {

@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * apart with a pattern:
  *
  * <pre>{@code
- * String what = switch (request) {
- *   case ActionRequest.CatalogueAction a -> a.action().title();
- *   case ActionRequest.CustomCommand c -> c.display();
- * };
+ * class Titles {
+ *   static String what(ActionRequest request) {
+ *     return request instanceof ActionRequest.CatalogueAction a
+ *         ? a.action().title()
+ *         : request.display();
+ *   }
+ * }
  * }</pre>
  */
 public sealed interface ActionRequest

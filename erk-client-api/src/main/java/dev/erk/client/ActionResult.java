@@ -154,7 +154,13 @@ public record ActionResult(
    * The typed value of a JSON action's success, if it is of the given type.
    *
    * <pre>{@code
-   * erk.run(request).payload(PlanClosed.class).ifPresent(c -> show(c.commentId()));
+   * class Closing {
+   *   static void close(ErkClient erk, PlanRow row) {
+   *     ActionResult closed = erk.run(DashboardAction.CLOSE_PR.request(row, "Superseded"));
+   *     closed.payload(ActionPayload.PlanClosed.class)
+   *         .ifPresent(c -> System.out.println("comment " + c.commentId()));
+   *   }
+   * }
    * }</pre>
    */
   public <T extends ActionPayload> Optional<T> payload(Class<T> type) {

@@ -10,15 +10,24 @@ import java.time.Duration;
  * per call.
  *
  * <pre>{@code
- * Map<ErkCall.Kind, LongAdder> nanos = new ConcurrentHashMap<>();
- * EventListener timing = new EventListener() {
+ * import dev.erk.client.ErkCall;
+ * import dev.erk.client.EventListener;
+ * import java.time.Duration;
+ * import java.util.Map;
+ * import java.util.concurrent.ConcurrentHashMap;
+ * import java.util.concurrent.atomic.LongAdder;
+ *
+ * class Timing implements EventListener {
+ *   final Map<ErkCall.Kind, LongAdder> nanos = new ConcurrentHashMap<>();
+ *
  *   @Override
  *   public void decoded(ErkCall call, Duration elapsed) {
  *     nanos.computeIfAbsent(call.kind(), kind -> new LongAdder()).add(elapsed.toNanos());
  *   }
- * };
- * ErkClient erk = CliErkClient.builder().eventListener(timing).build();
+ * }
  * }</pre>
+ *
+ * <p>Give it to the client with {@code CliErkClient.builder().eventListener(new Timing())}.
  *
  * <p><b>Order.</b> Each call sees {@link #callStart}; then, if its erk process starts, {@link
  * #processStarted}, at most one {@link #firstOutput} and, if the process exits by itself, {@link

@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * for that objective, both streamed to one listener.
  *
  * <pre>{@code
- * LandOutcome outcome = erk.land(row, line -> System.out.println(line.text()));
- * if (!outcome.landed()) {
- *   System.err.println(outcome.land().message());
+ * class Landing {
+ *   static void land(ErkClient erk, PlanRow row) {
+ *     LandOutcome outcome = erk.land(row, line -> System.out.println(line.text()));
+ *     if (!outcome.landed()) {
+ *       System.err.println(outcome.land().message());
+ *     }
+ *   }
  * }
  * }</pre>
  *

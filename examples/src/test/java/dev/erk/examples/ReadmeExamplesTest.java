@@ -57,6 +57,7 @@ class ReadmeExamplesTest {
       Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_][A-Za-z0-9_]*)");
   private static final String IMPORTS = """
       import dev.erk.client.*;
+      import dev.erk.client.details.*;
       import dev.erk.client.cli.*;
       import dev.erk.client.testkit.*;
       import dev.erk.client.testkit.junit.*;

@@ -10,9 +10,13 @@ import java.util.regex.Pattern;
  * command to run in each erk generation, and what kind of record it answers with.
  *
  * <pre>{@code
- * ReviewThreads open = erk.fetch(DetailQuery.reviewThreads(42, false));
- * for (ReviewThread thread : open.threads()) {
- *   System.out.println(thread.path() + ":" + thread.line() + " " + thread.comments().size());
+ * class OpenThreads {
+ *   static void print(ErkClient erk) {
+ *     ReviewThreads open = erk.fetch(DetailQuery.reviewThreads(42, false));
+ *     for (ReviewThread thread : open.threads()) {
+ *       System.out.println(thread.path() + ":" + thread.line() + " " + thread.comments().size());
+ *     }
+ *   }
  * }
  * }</pre>
  *

@@ -14,8 +14,12 @@ import java.util.concurrent.ConcurrentMap;
  * V0_9} means v0.9.11 and v0.9.0 alike.
  *
  * <pre>{@code
- * DetailFixtures.REVIEW_THREADS.stubOn(fakeErk);
- * ReviewThreads threads = fakeErk.client().fetch(DetailQuery.reviewThreads(42, false));
+ * class ThreadsTest {
+ *   static ReviewThreads threads(FakeErk fakeErk) {
+ *     DetailFixtures.REVIEW_THREADS.stubOn(fakeErk);
+ *     return fakeErk.client().fetch(DetailQuery.reviewThreads(42, false));
+ *   }
+ * }
  * }</pre>
  *
  * <p>Thread-safe; files are read once, on first use.

@@ -18,9 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * erk's dashboard as a web page, served by the JDK's HTTP server on 127.0.0.1.
  *
  * <pre>{@code
- * try (DashboardServer server = DashboardServer.start(client, 0, Duration.ofSeconds(10))) {
- *   System.out.println(server.uri());   // http://127.0.0.1:PORT/
- *   ...
+ * import dev.erk.client.ErkClient;
+ * import dev.erk.examples.web.DashboardServer;
+ * import java.time.Duration;
+ *
+ * class Serve {
+ *   static void serve(ErkClient client) throws InterruptedException {
+ *     try (DashboardServer server = DashboardServer.start(client, 0, Duration.ofSeconds(10))) {
+ *       System.out.println(server.uri());   // http://127.0.0.1:PORT/
+ *       Thread.sleep(Duration.ofMinutes(5).toMillis());
+ *     }
+ *   }
  * }
  * }</pre>
  *
