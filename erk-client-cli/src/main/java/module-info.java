@@ -2,8 +2,8 @@
  * The erk-client implementation that runs the {@code erk} executable: {@link
  * dev.erk.client.cli.CliErkClient}, and {@link dev.erk.client.cli.ErkJson} for erk's JSON.
  *
- * <p>Processes are spawned with NuProcess; JSON is decoded with Jackson. The package
- * {@code dev.erk.client.cli.internal} is not part of the API.
+ * <p>Processes are spawned with NuProcess; JSON is decoded with Jackson. The package {@code
+ * dev.erk.client.cli.internal} is not part of the API.
  */
 @SuppressWarnings("module") // the testkit, target of a qualified export, is not built yet
 module dev.erk.client.cli {
@@ -15,5 +15,6 @@ module dev.erk.client.cli {
   requires java.logging;
 
   exports dev.erk.client.cli;
-  exports dev.erk.client.cli.internal to dev.erk.client.testkit;
+  exports dev.erk.client.cli.internal to
+      dev.erk.client.testkit;
 }

@@ -1,8 +1,8 @@
 /**
  * The erk-client test kit: {@link dev.erk.client.testkit.FakeErk} (a scriptable fake {@code erk}
- * executable), {@link dev.erk.client.testkit.Fixtures} (erk's real output shapes),
- * {@link dev.erk.client.testkit.PlanRows} (row builder), {@link
- * dev.erk.client.testkit.InMemoryErkClient} and {@link dev.erk.client.testkit.Recorder}.
+ * executable), {@link dev.erk.client.testkit.Fixtures} (erk's real output shapes), {@link
+ * dev.erk.client.testkit.PlanRows} (row builder), {@link dev.erk.client.testkit.InMemoryErkClient}
+ * and {@link dev.erk.client.testkit.Recorder}.
  *
  * <p>The core package needs no JUnit; {@code dev.erk.client.testkit.junit} is the optional JUnit 5
  * layer and needs {@code junit-jupiter-api} on the test class path.

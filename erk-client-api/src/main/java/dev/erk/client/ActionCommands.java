@@ -32,9 +32,10 @@ final class ActionCommands {
       // close_pr.py: bfa7566 and v0.9.11 take an int PLAN_NUMBER (the row's plan_id), 2656c0e1a
       // a PR number or URL; --comment is required at all three.
       // 0025aec exec/scripts/close_issue_with_comment.py: int ISSUE_NUMBER, --comment required.
-      case CLOSE_PR -> generation == V0_7
-          ? List.of("exec", "close-issue-with-comment", pr, "--comment=" + p.get(COMMENT))
-          : List.of("exec", "close-pr", pr, "--comment=" + p.get(COMMENT));
+      case CLOSE_PR ->
+          generation == V0_7
+              ? List.of("exec", "close-issue-with-comment", pr, "--comment=" + p.get(COMMENT))
+              : List.of("exec", "close-pr", pr, "--comment=" + p.get(COMMENT));
       // pr/close_cmd.py IDENTIFIER (0025aec: plan/close_cmd.py), no options the SDK passes.
       case CLOSE_PLAN ->
           generation == V0_7 ? List.of("plan", "close", pr) : List.of("pr", "close", pr);
@@ -43,17 +44,30 @@ final class ActionCommands {
       case DISPATCH_TO_QUEUE ->
           generation == V0_7 ? List.of("plan", "submit", pr) : List.of("pr", "dispatch", pr);
       case LAND_PR -> land(p, generation);
-      case UPDATE_OBJECTIVE_AFTER_LAND -> List.of("exec", "objective-update-after-land",
-          "--objective=" + p.get(OBJECTIVE_NUMBER), "--pr=" + pr, "--branch=" + p.get(BRANCH));
+      case UPDATE_OBJECTIVE_AFTER_LAND ->
+          List.of(
+              "exec",
+              "objective-update-after-land",
+              "--objective=" + p.get(OBJECTIVE_NUMBER),
+              "--pr=" + pr,
+              "--branch=" + p.get(BRANCH));
       case ADDRESS_REMOTE -> launch("pr-address", linkedPr(p, generation));
       // constants.py WORKFLOW_COMMAND_MAP: "pr-fix-conflicts" at 0025aec and bfa7566,
       // "pr-rebase" from v0.9.1 on (d26ac8d2c).
-      case REBASE_REMOTE -> launch(
-          generation.isOlderThan(V0_9_11) ? "pr-fix-conflicts" : "pr-rebase",
-          linkedPr(p, generation));
+      case REBASE_REMOTE ->
+          launch(
+              generation.isOlderThan(V0_9_11) ? "pr-fix-conflicts" : "pr-rebase",
+              linkedPr(p, generation));
       case REWRITE_REMOTE -> launch("pr-rewrite", linkedPr(p, generation));
-      case INCREMENTAL_DISPATCH -> List.of("exec", "incremental-dispatch",
-          "--plan-file=" + p.get(PLAN_FILE), "--pr", linkedPr(p, generation), "--format", "json");
+      case INCREMENTAL_DISPATCH ->
+          List.of(
+              "exec",
+              "incremental-dispatch",
+              "--plan-file=" + p.get(PLAN_FILE),
+              "--pr",
+              linkedPr(p, generation),
+              "--format",
+              "json");
       case CMUX_CHECKOUT -> cmux(linkedPr(p, generation), p, "checkout");
       case CMUX_TELEPORT -> cmux(linkedPr(p, generation), p, "teleport");
       case CHECK_OBJECTIVE -> List.of("objective", "check", objective(p));
@@ -88,15 +102,21 @@ final class ActionCommands {
   }
 
   /**
-   * exec/scripts/land_execute.py: --pr-number and --branch at every revision; the learn-plan
-   * source is --plan-number at bfa7566 and v0.9.11 and --linked-pr-number at 2656c0e1a; 0025aec
-   * has neither. The v0.9.11 TUI (tui/actions/palette.py) passes --plan-number=plan_id unless
-   * the plan is a learn plan; bfa7566's TUI omitted it, but its `erk land` (land_cmd.py) passes
-   * it, so it is passed for 0.9.0 too.
+   * exec/scripts/land_execute.py: --pr-number and --branch at every revision; the learn-plan source
+   * is --plan-number at bfa7566 and v0.9.11 and --linked-pr-number at 2656c0e1a; 0025aec has
+   * neither. The v0.9.11 TUI (tui/actions/palette.py) passes --plan-number=plan_id unless the plan
+   * is a learn plan; bfa7566's TUI omitted it, but its `erk land` (land_cmd.py) passes it, so it is
+   * passed for 0.9.0 too.
    */
   private static List<String> land(Map<ActionParameter, String> p, ErkGeneration generation) {
-    List<String> args = new ArrayList<>(List.of("exec", "land-execute",
-        "--pr-number=" + linkedPr(p, generation), "--branch=" + p.get(BRANCH), "-f"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "exec",
+                "land-execute",
+                "--pr-number=" + linkedPr(p, generation),
+                "--branch=" + p.get(BRANCH),
+                "-f"));
     String learnSource = p.get(LEARN_SOURCE_NUMBER);
     if (learnSource != null && generation == CURRENT) {
       args.add("--linked-pr-number=" + learnSource);
@@ -121,7 +141,9 @@ final class ActionCommands {
     if (generation == V0_7) {
       throw new IllegalArgumentException(
           "erk 0.7.x acts on the plan issue's linked PR, and this request names none"
-              + " (set " + LINKED_PR_NUMBER + ")");
+              + " (set "
+              + LINKED_PR_NUMBER
+              + ")");
     }
     return p.getOrDefault(PR_NUMBER, "");
   }

@@ -5,7 +5,9 @@ package dev.erk.client;
  * natural way to run it.
  */
 public enum ActionKind {
-  /** Finishes quickly and prints a JSON envelope {@code {"success": …}}; use {@link ErkClient#run}. */
+  /**
+   * Finishes quickly and prints a JSON envelope {@code {"success": …}}; use {@link ErkClient#run}.
+   */
   JSON,
   /** Finishes quickly and prints text; use {@link ErkClient#run}. */
   TEXT,

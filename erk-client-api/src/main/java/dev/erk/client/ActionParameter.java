@@ -31,8 +31,8 @@ public enum ActionParameter {
   PLAN_FILE;
 
   /**
-   * Checks a value for this parameter and returns it as erk would receive it: a {@link #PROMPT}
-   * is stripped of leading and trailing whitespace first, as erk's dashboard strips what the user
+   * Checks a value for this parameter and returns it as erk would receive it: a {@link #PROMPT} is
+   * stripped of leading and trailing whitespace first, as erk's dashboard strips what the user
    * typed; every other value is returned unchanged.
    *
    * <p>Every value must be valid UTF-16 (no lone surrogate) and free of control characters (free
@@ -63,8 +63,8 @@ public enum ActionParameter {
         String stripped = ArgumentCheck.strip(value);
         ArgumentCheck.text(what, stripped);
         if (stripped.startsWith("-")) {
-          throw ArgumentCheck.refused(what,
-              "must not start with '-' (erk would read it as an option)", stripped);
+          throw ArgumentCheck.refused(
+              what, "must not start with '-' (erk would read it as an option)", stripped);
         }
         return stripped;
       }

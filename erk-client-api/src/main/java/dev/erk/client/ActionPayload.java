@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The typed value of a JSON action's success, from {@link ActionResult#payload(Class)}: one
- * record per erk command that answers with data. Keys of erk's answer that a record does not
- * read are kept in its {@code extras()}, as {@link PlanRow} keeps unknown row keys.
+ * The typed value of a JSON action's success, from {@link ActionResult#payload(Class)}: one record
+ * per erk command that answers with data. Keys of erk's answer that a record does not read are kept
+ * in its {@code extras()}, as {@link PlanRow} keeps unknown row keys.
  *
  * <pre>{@code
  * class DispatchLink {
@@ -29,8 +29,8 @@ public sealed interface ActionPayload {
    * {@code erk exec close-pr} (erk 0.9.0 and later) or {@code erk exec close-issue-with-comment}
    * (erk 0.7) closed a plan after posting a comment.
    *
-   * @param prNumber the closed plan's number: {@code pr_number} (current erk), {@code
-   *     plan_number} (0.9.x) or {@code issue_number} (0.7)
+   * @param prNumber the closed plan's number: {@code pr_number} (current erk), {@code plan_number}
+   *     (0.9.x) or {@code issue_number} (0.7)
    * @param commentId the id of the posted comment; erk writes it as a string, 0.7 as a number
    * @param extras keys not read here
    */
@@ -54,8 +54,13 @@ public sealed interface ActionPayload {
    * @param workflowUrl the run's web page
    * @param extras keys not read here
    */
-  record IncrementalDispatched(int prNumber, String branch, String workflowRunId,
-      String workflowUrl, Map<String, @Nullable Object> extras) implements ActionPayload {
+  record IncrementalDispatched(
+      int prNumber,
+      String branch,
+      String workflowRunId,
+      String workflowUrl,
+      Map<String, @Nullable Object> extras)
+      implements ActionPayload {
     /** Checks the values and copies the extras. */
     public IncrementalDispatched {
       positive(prNumber);
@@ -71,12 +76,15 @@ public sealed interface ActionPayload {
    *
    * @param prNumber the PR
    * @param branch the branch the workspace was named after
-   * @param workspaceName the workspace's name as cmux reported it; null when erk could not read
-   *     it
+   * @param workspaceName the workspace's name as cmux reported it; null when erk could not read it
    * @param extras keys not read here
    */
-  record CmuxWorkspaceOpened(int prNumber, String branch, @Nullable String workspaceName,
-      Map<String, @Nullable Object> extras) implements ActionPayload {
+  record CmuxWorkspaceOpened(
+      int prNumber,
+      String branch,
+      @Nullable String workspaceName,
+      Map<String, @Nullable Object> extras)
+      implements ActionPayload {
     /** Checks the values and copies the extras. */
     public CmuxWorkspaceOpened {
       positive(prNumber);

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One erk command to run: either a {@link CatalogueAction} with its validated values, or a
- * {@link CustomCommand}.
+ * One erk command to run: either a {@link CatalogueAction} with its validated values, or a {@link
+ * CustomCommand}.
  *
  * <p>Build one from the catalogue ({@link DashboardAction#request(PlanRow)}), or with {@link
  * #of(DashboardAction, Map)}, or for any other erk command with {@link #custom}. The command line
@@ -68,8 +68,7 @@ public sealed interface ActionRequest
 
   /**
    * Any other erk command, e.g. {@code custom(ActionKind.JSON, "exec", "get-pr-info", "42")}.
-   * Arguments may be options; NUL and control characters other than line feed and tab are
-   * refused.
+   * Arguments may be options; NUL and control characters other than line feed and tab are refused.
    *
    * @throws IllegalArgumentException if there are no arguments or one holds a control character
    */
@@ -85,9 +84,7 @@ public sealed interface ActionRequest
    * @param timeout how long this call may take, or null for the client's timeout of its kind
    */
   record CatalogueAction(
-      DashboardAction action,
-      Map<ActionParameter, String> parameters,
-      @Nullable Duration timeout)
+      DashboardAction action, Map<ActionParameter, String> parameters, @Nullable Duration timeout)
       implements ActionRequest {
 
     /** Checks that every required value is present and every value is a safe argument. */

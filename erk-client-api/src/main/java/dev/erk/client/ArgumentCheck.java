@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 /**
  * Validates values before they become arguments of an erk command line.
  *
- * <p>erk is always spawned with an argv array, never through a shell, so quoting is not the
- * risk. The risks are a value that erk would read as an option (a leading {@code -}), text that
- * is not valid UTF-16 (a lone surrogate would reach erk as {@code ?}), and characters that no
- * honest value contains. A refused value is shown whole in the message, cut to {@value
- * #SHOWN_CHARACTERS} characters, with invisible characters written as {@code \}{@code uXXXX}.
+ * <p>erk is always spawned with an argv array, never through a shell, so quoting is not the risk.
+ * The risks are a value that erk would read as an option (a leading {@code -}), text that is not
+ * valid UTF-16 (a lone surrogate would reach erk as {@code ?}), and characters that no honest value
+ * contains. A refused value is shown whole in the message, cut to {@value #SHOWN_CHARACTERS}
+ * characters, with invisible characters written as {@code \}{@code uXXXX}.
  */
 final class ArgumentCheck {
   static final int SHOWN_CHARACTERS = 60;
@@ -33,10 +33,17 @@ final class ArgumentCheck {
    */
   static String spaceless(String what, String value) {
     token(what, value);
-    value.codePoints().filter(ArgumentCheck::isSpaceOrFormat).findFirst().ifPresent(c -> {
-      throw refused(what, String.format("must not contain whitespace or format character"
-          + " U+%04X", c), value);
-    });
+    value
+        .codePoints()
+        .filter(ArgumentCheck::isSpaceOrFormat)
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw refused(
+                  what,
+                  String.format("must not contain whitespace or format character" + " U+%04X", c),
+                  value);
+            });
     return value;
   }
 
@@ -93,8 +100,9 @@ final class ArgumentCheck {
     int limit = Math.min(value.length(), SHOWN_CHARACTERS);
     for (int i = 0; i < limit; i++) {
       char c = value.charAt(i);
-      boolean visible = c == ' ' || !(Character.isISOControl(c) || Character.isSurrogate(c)
-          || isSpaceOrFormat(c));
+      boolean visible =
+          c == ' '
+              || !(Character.isISOControl(c) || Character.isSurrogate(c) || isSpaceOrFormat(c));
       out.append(visible ? String.valueOf(c) : String.format("\\u%04X", (int) c));
     }
     out.append('"');
@@ -110,33 +118,37 @@ final class ArgumentCheck {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
           && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
         continue;
       }
       if (Character.isSurrogate(c)) {
-        throw refused(what, String.format("must be valid UTF-16 (lone surrogate U+%04X)",
-            (int) c), value);
+        throw refused(
+            what, String.format("must be valid UTF-16 (lone surrogate U+%04X)", (int) c), value);
       }
       boolean lineOrTab = c == '\n' || c == '\t';
       if ((Character.isISOControl(c) && !(allowLines && lineOrTab))
           || c == '\u2028'
           || c == '\u2029') {
-        throw refused(what, String.format("must not contain control character U+%04X", (int) c),
-            value);
+        throw refused(
+            what, String.format("must not contain control character U+%04X", (int) c), value);
       }
     }
     return value;
   }
 
   private static boolean isSpaceOrFormat(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c)
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
         || Character.getType(c) == Character.FORMAT;
   }
 
   private static boolean isPythonSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1C && c <= 0x1F)
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || (c >= 0x1C && c <= 0x1F)
         || c == '\u0085';
   }
 }

@@ -10,12 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param id a number unique among the calls of this JVM, in the order they were made; use it to
  *     tell concurrent calls apart in logs and traces
  * @param kind which method the call came through
- * @param action the catalogue action of a {@link Kind#RUN} or {@link Kind#STREAM} call, null for
- *     a custom command or another kind of call
- * @param command the argv the call runs, the executable first, with free text {@linkplain
- *     Redaction redacted} unless the client was told not to; for an action, the argv of the
- *     {@linkplain ErkGeneration#CURRENT current} erk generation (an older erk may run other
- *     command names)
+ * @param action the catalogue action of a {@link Kind#RUN} or {@link Kind#STREAM} call, null for a
+ *     custom command or another kind of call
+ * @param command the argv the call runs, the executable first, with free text {@linkplain Redaction
+ *     redacted} unless the client was told not to; for an action, the argv of the {@linkplain
+ *     ErkGeneration#CURRENT current} erk generation (an older erk may run other command names)
  */
 public record ErkCall(long id, Kind kind, @Nullable DashboardAction action, List<String> command) {
 

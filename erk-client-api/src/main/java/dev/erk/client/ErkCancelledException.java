@@ -11,7 +11,9 @@ import java.util.List;
 public class ErkCancelledException extends ErkException {
   private static final long serialVersionUID = 1L;
 
-  /** @param command the argv that was cancelled */
+  /**
+   * @param command the argv that was cancelled
+   */
   public ErkCancelledException(List<String> command) {
     super("`" + CommandLines.describe(command) + "` was cancelled", command, null);
   }

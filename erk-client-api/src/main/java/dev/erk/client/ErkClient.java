@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads erk's dashboard data and runs erk's dashboard actions.
  *
- * <p>The implementation that drives the real {@code erk} executable is
- * {@code dev.erk.client.cli.CliErkClient}; the testkit offers a scripted fake. Code against this
- * interface so either can be plugged in.
+ * <p>The implementation that drives the real {@code erk} executable is {@code
+ * dev.erk.client.cli.CliErkClient}; the testkit offers a scripted fake. Code against this interface
+ * so either can be plugged in.
  *
  * <pre>{@code
  * Path repo = Path.of("/home/me/widgets");           // a clone with a GitHub origin
@@ -25,21 +25,21 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * <p><b>Blocking and asynchronous forms.</b> Every operation has a blocking form and a
- * {@link CompletableFuture} form. The blocking form waits on the calling thread; the asynchronous
- * form never blocks and never throws (but for invalid arguments and a closed client): every
- * failure, whatever its kind, completes its future exceptionally. The future is completed by the
- * client's internal threads, so do not run long work in a non-async stage chained to it (use
- * {@code thenApplyAsync} with your executor). Interrupting or cancelling one caller never cancels
- * work other callers share.
+ * <p><b>Blocking and asynchronous forms.</b> Every operation has a blocking form and a {@link
+ * CompletableFuture} form. The blocking form waits on the calling thread; the asynchronous form
+ * never blocks and never throws (but for invalid arguments and a closed client): every failure,
+ * whatever its kind, completes its future exceptionally. The future is completed by the client's
+ * internal threads, so do not run long work in a non-async stage chained to it (use {@code
+ * thenApplyAsync} with your executor). Interrupting or cancelling one caller never cancels work
+ * other callers share.
  *
  * <p><b>Cancellation and timeouts.</b> {@code cancel(true)} (or {@code cancel(false)}) on any
- * future this client returns kills the erk process tree behind it: descendants first, SIGTERM,
- * then SIGKILL after a short grace. Interrupting a thread blocked in a blocking call does the same
- * and throws {@link ErkCancelledException} with the interrupt flag set. Every call has a timeout
- * (per kind in the client's configuration, or per call via {@link PlanQuery#timeout()} and
- * {@link ActionRequest#timeout()}); when it expires the tree is killed and the call fails with
- * {@link ErkTimeoutException}.
+ * future this client returns kills the erk process tree behind it: descendants first, SIGTERM, then
+ * SIGKILL after a short grace. Interrupting a thread blocked in a blocking call does the same and
+ * throws {@link ErkCancelledException} with the interrupt flag set. Every call has a timeout (per
+ * kind in the client's configuration, or per call via {@link PlanQuery#timeout()} and {@link
+ * ActionRequest#timeout()}); when it expires the tree is killed and the call fails with {@link
+ * ErkTimeoutException}.
  *
  * <p><b>Failures.</b> Every exception is an unchecked {@link ErkException} whose message names the
  * command. Asynchronous forms complete exceptionally with the same exceptions.
@@ -52,8 +52,8 @@ public interface ErkClient extends AutoCloseable {
   /**
    * Fetches the plans erk's dashboard shows: {@code erk exec dash-data} with the query's filters.
    *
-   * @throws ErkCommandFailedException if erk reported an error (its JSON {@code error}, a crash,
-   *     or a usage error)
+   * @throws ErkCommandFailedException if erk reported an error (its JSON {@code error}, a crash, or
+   *     a usage error)
    * @throws ErkUnreadableOutputException if erk's output could not be decoded
    * @throws ErkStartException if erk could not be started
    * @throws ErkTimeoutException if erk ran past the timeout
@@ -96,8 +96,8 @@ public interface ErkClient extends AutoCloseable {
   /**
    * Starts a command and returns at once; the listener receives its lines as they are printed.
    *
-   * @param listener receives every line of stdout and stderr in order; see {@link LineListener}
-   *     for the threading rules
+   * @param listener receives every line of stdout and stderr in order; see {@link LineListener} for
+   *     the threading rules
    * @throws ErkUnsupportedActionException if the client's erk generation lacks the action
    */
   StreamHandle stream(ActionRequest request, LineListener listener);
@@ -106,7 +106,8 @@ public interface ErkClient extends AutoCloseable {
    * Starts a command and returns a future of its result; {@code cancel(true)} on it kills the
    * process tree.
    */
-  default CompletableFuture<ActionResult> streamAsync(ActionRequest request, LineListener listener) {
+  default CompletableFuture<ActionResult> streamAsync(
+      ActionRequest request, LineListener listener) {
     return stream(request, listener).completion();
   }
 

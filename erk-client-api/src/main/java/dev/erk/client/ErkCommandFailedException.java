@@ -8,15 +8,17 @@ import java.util.Optional;
  *
  * <p>The message is erk's reason, by {@linkplain ActionResult the rule of} {@link
  * ActionResult#message()} (one line), then erk's error code if it gave one, the command line and
- * the exit code: {@code PR #42 not found (pr_not_found; `erk exec get-pr-info 42` exited with
- * 1)}. {@link #result()} has everything.
+ * the exit code: {@code PR #42 not found (pr_not_found; `erk exec get-pr-info 42` exited with 1)}.
+ * {@link #result()} has everything.
  */
 public class ErkCommandFailedException extends ErkException {
   private static final long serialVersionUID = 1L;
 
   private final transient ActionResult result;
 
-  /** @param result the failed result */
+  /**
+   * @param result the failed result
+   */
   public ErkCommandFailedException(ActionResult result) {
     super(messageFor(result), result.command(), null);
     this.result = result;
@@ -40,7 +42,13 @@ public class ErkCommandFailedException extends ErkException {
   private static String messageFor(ActionResult result) {
     String what = result.message().isEmpty() ? "failed" : result.message();
     String code = result.errorType().map(type -> type + "; ").orElse("");
-    return what + " (" + code + "`" + CommandLines.describe(result.command()) + "` exited with "
-        + result.exitCode() + ")";
+    return what
+        + " ("
+        + code
+        + "`"
+        + CommandLines.describe(result.command())
+        + "` exited with "
+        + result.exitCode()
+        + ")";
   }
 }

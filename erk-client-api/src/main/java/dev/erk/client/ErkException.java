@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Subclasses say what went wrong: {@link ErkStartException} (the executable could not be
  * started), {@link ErkCommandFailedException} (erk ran and failed), {@link
  * ErkUnreadableOutputException} (erk's output could not be decoded; {@link
- * ErkOutputTooLargeException} when it passed the output limit), {@link ErkTimeoutException},
- * {@link ErkCancelledException} and {@link ErkUnsupportedActionException} (the action does not
- * exist in this erk). Every message names the command.
+ * ErkOutputTooLargeException} when it passed the output limit), {@link ErkTimeoutException}, {@link
+ * ErkCancelledException} and {@link ErkUnsupportedActionException} (the action does not exist in
+ * this erk). Every message names the command.
  */
 public class ErkException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ import java.util.Optional;
  * command names its dashboard actions use.
  *
  * <p>erk renamed row keys and commands three times between February and April 2026. The version
- * string alone cannot tell {@link #V0_9_11} from {@link #CURRENT} (both report {@code 0.9.11}),
- * so the generation is detected from the keys of a dash-data row ({@link #detect(Collection)}).
+ * string alone cannot tell {@link #V0_9_11} from {@link #CURRENT} (both report {@code 0.9.11}), so
+ * the generation is detected from the keys of a dash-data row ({@link #detect(Collection)}).
  *
  * <p>The constants are declared newest first, so {@link #compareTo} orders an older generation
  * after a newer one. Compare generations with {@link #isAtLeast} and {@link #isOlderThan}, which
@@ -23,9 +23,9 @@ public enum ErkGeneration {
   /** erk 0.9.0: {@code plan_id} with {@code objective_head_*} keys, 56 keys. */
   V0_9_0("0.9.0", 56),
   /**
-   * erk 0.7.x and 0.8.x: plans are issues and actions act on the linked PR. 0.7.x rows have
-   * {@code issue_number} (38 keys); 0.8.x rows already say {@code plan_id}, without either
-   * objective-plans key.
+   * erk 0.7.x and 0.8.x: plans are issues and actions act on the linked PR. 0.7.x rows have {@code
+   * issue_number} (38 keys); 0.8.x rows already say {@code plan_id}, without either objective-plans
+   * key.
    */
   V0_7("0.7.x", 38);
 

@@ -3,9 +3,9 @@ package dev.erk.client;
 import java.util.List;
 
 /**
- * erk printed more than the client's output limit ({@code CliErkClient.Builder.outputLimit}), or
- * a stream's line listener fell further behind than that limit; the command was killed. A kind
- * of {@link ErkUnreadableOutputException}, with no snippet and no offset.
+ * erk printed more than the client's output limit ({@code CliErkClient.Builder.outputLimit}), or a
+ * stream's line listener fell further behind than that limit; the command was killed. A kind of
+ * {@link ErkUnreadableOutputException}, with no snippet and no offset.
  */
 public class ErkOutputTooLargeException extends ErkUnreadableOutputException {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,14 @@ public class ErkTimeoutException extends ErkException {
    * @param timeout the timeout that expired
    */
   public ErkTimeoutException(List<String> command, Duration timeout) {
-    super("`" + CommandLines.describe(command) + "` timed out after " + format(timeout) + " and was killed",
-        command, null);
+    super(
+        "`"
+            + CommandLines.describe(command)
+            + "` timed out after "
+            + format(timeout)
+            + " and was killed",
+        command,
+        null);
     this.timeout = timeout;
   }
 

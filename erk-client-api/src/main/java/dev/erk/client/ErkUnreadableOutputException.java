@@ -5,9 +5,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * erk's output could not be decoded: it was empty, truncated, not JSON or JSON of the wrong
- * shape. Output larger than the client's limit is the subclass {@link
- * ErkOutputTooLargeException}.
+ * erk's output could not be decoded: it was empty, truncated, not JSON or JSON of the wrong shape.
+ * Output larger than the client's limit is the subclass {@link ErkOutputTooLargeException}.
  */
 public class ErkUnreadableOutputException extends ErkException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +25,11 @@ public class ErkUnreadableOutputException extends ErkException {
    * @throws IllegalArgumentException if {@code offset} is negative
    */
   public ErkUnreadableOutputException(
-      String message, List<String> command, String snippet, long offset, @Nullable Throwable cause) {
+      String message,
+      List<String> command,
+      String snippet,
+      long offset,
+      @Nullable Throwable cause) {
     super(message, command, cause);
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative: " + offset);

@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The action does not exist in the erk generation the client talks to, for example
- * {@code erk launch pr-rebase} before v0.9.11, or a detail query whose command it lacks. Thrown
- * before anything is spawned.
+ * The action does not exist in the erk generation the client talks to, for example {@code erk
+ * launch pr-rebase} before v0.9.11, or a detail query whose command it lacks. Thrown before
+ * anything is spawned.
  */
 public class ErkUnsupportedActionException extends ErkException {
   private static final long serialVersionUID = 1L;
@@ -21,8 +21,10 @@ public class ErkUnsupportedActionException extends ErkException {
    */
   public ErkUnsupportedActionException(
       DashboardAction action, ErkGeneration generation, String detail) {
-    super(action.id() + " is not available in erk " + generation.label() + ": " + detail,
-        List.of(), null);
+    super(
+        action.id() + " is not available in erk " + generation.label() + ": " + detail,
+        List.of(),
+        null);
     this.action = action;
     this.generation = generation;
   }
@@ -35,8 +37,10 @@ public class ErkUnsupportedActionException extends ErkException {
    * @param detail which erk version added it
    */
   public ErkUnsupportedActionException(String subject, ErkGeneration generation, String detail) {
-    super(subject + " is not available in erk " + generation.label() + ": " + detail,
-        List.of(), null);
+    super(
+        subject + " is not available in erk " + generation.label() + ": " + detail,
+        List.of(),
+        null);
     this.action = null;
     this.generation = generation;
   }

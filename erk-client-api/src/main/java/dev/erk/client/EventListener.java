@@ -6,8 +6,8 @@ import java.time.Duration;
  * Observes the calls of a client, for metrics, tracing and timing: when each started, when its erk
  * process started and first printed, how it exited, and how the call ended. Every method does
  * nothing by default; override the ones you need. Set it with {@code
- * CliErkClient.builder().eventListener(…)}, or {@code eventListenerFactory(…)} for one listener
- * per call.
+ * CliErkClient.builder().eventListener(…)}, or {@code eventListenerFactory(…)} for one listener per
+ * call.
  *
  * <pre>{@code
  * import dev.erk.client.ErkCall;
@@ -34,24 +34,23 @@ import java.time.Duration;
  * #processExited}; and last exactly one of {@link #decoded}, {@link #callFailed}, {@link
  * #callCancelled} or {@link #callTimedOut}. Nothing follows the last event. A process killed by a
  * cancel or a timeout has no {@code processExited}. Processes the SDK runs for itself (the
- * generation detection's {@code erk --version}) belong to no call: their time shows between
- * {@code callStart} and {@code processStarted}. A {@code listPlans} call that joins an identical
- * call in flight (see {@code coalesceListPlans}) shares its process and sees no process events.
+ * generation detection's {@code erk --version}) belong to no call: their time shows between {@code
+ * callStart} and {@code processStarted}. A {@code listPlans} call that joins an identical call in
+ * flight (see {@code coalesceListPlans}) shares its process and sees no process events.
  *
  * <p><b>Threads.</b> A call's events are delivered in order, one at a time, on the client's
  * callback executor (by default the SDK's own threads); never on the thread that made the call,
  * never on the process I/O thread. Events of different calls may run at the same time, so a
- * listener shared by calls must be thread-safe. Since delivery is asynchronous, every event
- * carries {@code elapsed}, the time from the call's start to the moment the event happened, not
- * to its delivery.
+ * listener shared by calls must be thread-safe. Since delivery is asynchronous, every event carries
+ * {@code elapsed}, the time from the call's start to the moment the event happened, not to its
+ * delivery.
  *
  * <p><b>The SDK never waits for a listener.</b> A call's future completes whatever its listener
- * does, so the last event may arrive after the future completed. A listener that blocks delays
- * only its own call's later events (and, with the default executor, holds one SDK thread); the
- * call, its timeout, cancellation and every other call go on. Whatever a listener or factory
- * throws, an {@link Error} included, is caught and logged (the client's first at WARNING, the
- * rest at DEBUG) and the next event is delivered; a factory that throws leaves its call without
- * events.
+ * does, so the last event may arrive after the future completed. A listener that blocks delays only
+ * its own call's later events (and, with the default executor, holds one SDK thread); the call, its
+ * timeout, cancellation and every other call go on. Whatever a listener or factory throws, an
+ * {@link Error} included, is caught and logged (the client's first at WARNING, the rest at DEBUG)
+ * and the next event is delivered; a factory that throws leaves its call without events.
  */
 public interface EventListener {
   /** A listener that ignores every event. */
@@ -88,12 +87,14 @@ public interface EventListener {
    * The call failed: erk could not start, failed in a way that is an exception (a failed {@code
    * listPlans}), printed unreadable output, or the action is unsupported. Last event.
    *
-   * @param failure the exception the call's future completed with; its message names the
-   *     command, free text redacted
+   * @param failure the exception the call's future completed with; its message names the command,
+   *     free text redacted
    */
   default void callFailed(ErkCall call, ErkException failure, Duration elapsed) {}
 
-  /** The call was cancelled (by its caller, an interrupt, {@code close()} or JVM exit). Last event. */
+  /**
+   * The call was cancelled (by its caller, an interrupt, {@code close()} or JVM exit). Last event.
+   */
   default void callCancelled(ErkCall call, Duration elapsed) {}
 
   /**
@@ -106,8 +107,8 @@ public interface EventListener {
   /**
    * How an erk process exited by itself.
    *
-   * @param exitCode the exit code; {@code 128 + signal} for a process killed by a signal it was
-   *     not sent by the SDK
+   * @param exitCode the exit code; {@code 128 + signal} for a process killed by a signal it was not
+   *     sent by the SDK
    * @param duration how long the process ran, from the request to spawn it to its exit
    * @param stdoutBytes every byte it printed on standard output, also beyond what was kept
    * @param stderrBytes every byte it printed on standard error
@@ -122,8 +123,8 @@ public interface EventListener {
   }
 
   /**
-   * Makes the listener of each call, so that state can live per call (a span, a start time).
-   * Called on the thread that delivers the call's events, just before {@link #callStart}.
+   * Makes the listener of each call, so that state can live per call (a span, a start time). Called
+   * on the thread that delivers the call's events, just before {@link #callStart}.
    */
   @FunctionalInterface
   interface Factory {

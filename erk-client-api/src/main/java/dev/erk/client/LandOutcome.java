@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param land the result of {@code erk exec land-execute}
  * @param objectiveUpdate the result of {@code erk exec objective-update-after-land}; null when it
- *     did not run: the land failed, the plan has no objective, or the user's erk lacks the
- *     command (0.7.x, whose dashboard did not update objectives either)
+ *     did not run: the land failed, the plan has no objective, or the user's erk lacks the command
+ *     (0.7.x, whose dashboard did not update objectives either)
  */
 public record LandOutcome(ActionResult land, @Nullable ActionResult objectiveUpdate) {
   /** Checks that the land result is present. */

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Lands a plan as erk's dashboard does: {@link DashboardAction#LAND_PR}, then, when the land
- * succeeded and the plan has an objective, {@link DashboardAction#UPDATE_OBJECTIVE_AFTER_LAND}
- * for that objective, both streamed to one listener.
+ * succeeded and the plan has an objective, {@link DashboardAction#UPDATE_OBJECTIVE_AFTER_LAND} for
+ * that objective, both streamed to one listener.
  *
  * <pre>{@code
  * class Landing {
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The update is skipped, not failed, when the user's erk lacks it (0.7.x). Cancelling the
- * future {@link #runAsync} returns kills whichever command is running and starts no other. When
- * the update fails (times out, is cancelled) after a successful land, the future fails with that
- * update's {@link ErkException}: the plan has been landed by then.
+ * <p>The update is skipped, not failed, when the user's erk lacks it (0.7.x). Cancelling the future
+ * {@link #runAsync} returns kills whichever command is running and starts no other. When the update
+ * fails (times out, is cancelled) after a successful land, the future fails with that update's
+ * {@link ErkException}: the plan has been landed by then.
  */
 public final class LandSequence {
   private final ActionRequest land;
@@ -84,50 +84,53 @@ public final class LandSequence {
   }
 
   /**
-   * Runs the sequence without blocking. The future completes with the outcome, or exceptionally
-   * as {@link ErkClient#streamAsync} would; it is completed by the client's threads.
+   * Runs the sequence without blocking. The future completes with the outcome, or exceptionally as
+   * {@link ErkClient#streamAsync} would; it is completed by the client's threads.
    */
   public CompletableFuture<LandOutcome> runAsync(ErkClient client, LineListener listener) {
     ActionRequest update = objectiveUpdate;
     CompletableFuture<LandOutcome> outcome = new CompletableFuture<>();
     CompletableFuture<ActionResult> landing = client.streamAsync(land, listener);
     AtomicReference<CompletableFuture<ActionResult>> current = new AtomicReference<>(landing);
-    outcome.whenComplete((done, error) -> {
-      if (outcome.isCancelled()) {
-        CompletableFuture<ActionResult> running = current.get();
-        if (running != null) {
-          running.cancel(true);
-        }
-      }
-    });
-    landing.whenComplete((landed, error) -> {
-      if (error != null) {
-        outcome.completeExceptionally(unwrap(error));
-      } else if (!landed.success() || update == null || outcome.isDone()) {
-        outcome.complete(new LandOutcome(landed, null));
-      } else {
-        CompletableFuture<ActionResult> updating;
-        try {
-          updating = client.streamAsync(update, listener);
-        } catch (RuntimeException e) {
-          outcome.completeExceptionally(e);
-          return;
-        }
-        current.set(updating);
-        if (outcome.isCancelled()) {
-          updating.cancel(true);
-        }
-        updating.whenComplete((updated, failure) -> {
-          if (failure == null) {
-            outcome.complete(new LandOutcome(landed, updated));
-          } else if (unwrap(failure) instanceof ErkUnsupportedActionException) {
-            outcome.complete(new LandOutcome(landed, null));
-          } else {
-            outcome.completeExceptionally(unwrap(failure));
+    outcome.whenComplete(
+        (done, error) -> {
+          if (outcome.isCancelled()) {
+            CompletableFuture<ActionResult> running = current.get();
+            if (running != null) {
+              running.cancel(true);
+            }
           }
         });
-      }
-    });
+    landing.whenComplete(
+        (landed, error) -> {
+          if (error != null) {
+            outcome.completeExceptionally(unwrap(error));
+          } else if (!landed.success() || update == null || outcome.isDone()) {
+            outcome.complete(new LandOutcome(landed, null));
+          } else {
+            CompletableFuture<ActionResult> updating;
+            try {
+              updating = client.streamAsync(update, listener);
+            } catch (RuntimeException e) {
+              outcome.completeExceptionally(e);
+              return;
+            }
+            current.set(updating);
+            if (outcome.isCancelled()) {
+              updating.cancel(true);
+            }
+            updating.whenComplete(
+                (updated, failure) -> {
+                  if (failure == null) {
+                    outcome.complete(new LandOutcome(landed, updated));
+                  } else if (unwrap(failure) instanceof ErkUnsupportedActionException) {
+                    outcome.complete(new LandOutcome(landed, null));
+                  } else {
+                    outcome.completeExceptionally(unwrap(failure));
+                  }
+                });
+          }
+        });
     return outcome;
   }
 

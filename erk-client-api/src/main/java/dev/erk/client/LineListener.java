@@ -14,8 +14,8 @@ package dev.erk.client;
  * action is killed and fails with {@link ErkUnreadableOutputException}.
  *
  * <p><b>Throwing.</b> Whatever the listener throws, an {@link Error} or a checked exception thrown
- * from Kotlin or sneakily included, is caught and logged (the first at WARNING, the rest at
- * DEBUG) and the next line is delivered; the stream goes on.
+ * from Kotlin or sneakily included, is caught and logged (the first at WARNING, the rest at DEBUG)
+ * and the next line is delivered; the stream goes on.
  *
  * <p><b>The end.</b> {@link StreamHandle#completion()} signals the end. After the action is
  * cancelled or times out, no further line is delivered (a call already running finishes).

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * first).
  *
  * @param plans the rows
- * @param generation the row schema the answer used, detected from its keys; null when there were
- *     no rows to tell from
+ * @param generation the row schema the answer used, detected from its keys; null when there were no
+ *     rows to tell from
  */
 public record PlanList(List<PlanRow> plans, @Nullable ErkGeneration generation) {
   /** Copies the list. */

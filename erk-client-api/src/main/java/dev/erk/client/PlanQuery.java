@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param limit {@code --limit}, 1 or more; null for erk's default
  * @param showPrs {@code --show-prs}/{@code --no-show-prs}; erk ignores it, null leaves it out
  * @param showRuns {@code --show-runs}: look up workflow runs, filling the {@code run_*} fields
- * @param runState {@code --run-state}: keep rows whose run is in this state ({@code queued},
- *     {@code in_progress}, {@code success}, {@code failure}, {@code cancelled}); enables run lookup
+ * @param runState {@code --run-state}: keep rows whose run is in this state ({@code queued}, {@code
+ *     in_progress}, {@code success}, {@code failure}, {@code cancelled}); enables run lookup
  * @param creator {@code --creator}: a GitHub login; null for every author
- * @param timeout how long this call may take, or null for the client's data-fetch timeout; not
- *     part of the command line
+ * @param timeout how long this call may take, or null for the client's data-fetch timeout; not part
+ *     of the command line
  */
 public record PlanQuery(
     @Nullable PlanState state,
@@ -191,7 +191,13 @@ public record PlanQuery(
      */
     public PlanQuery build() {
       return new PlanQuery(
-          state, Objects.requireNonNull(labels), limit, showPrs, showRuns, runState, creator,
+          state,
+          Objects.requireNonNull(labels),
+          limit,
+          showPrs,
+          showRuns,
+          runState,
+          creator,
           timeout);
     }
   }

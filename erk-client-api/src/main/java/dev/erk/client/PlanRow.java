@@ -13,25 +13,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * One plan as erk's dashboard shows it: a row of {@code erk exec dash-data}.
  *
- * <p>There is one component per key of erk's current row schema (55 keys), named as the
- * lower-camel form of the JSON key ({@code pr_number} → {@link #prNumber()}), in erk's order.
- * Keys erk may send as {@code null} are {@link Nullable}. Rows of older erk generations
- * ({@link ErkGeneration}) are decoded into the same record following erk's rename map; a key that
- * the older row lacks takes its "nothing to show" value ({@code null}, {@code "-"}, {@code ""},
- * {@code 0}, {@code false} or an empty list) and a key the SDK does not know is kept in
- * {@link #extras()}, so nothing erk sends is lost.
+ * <p>There is one component per key of erk's current row schema (55 keys), named as the lower-camel
+ * form of the JSON key ({@code pr_number} → {@link #prNumber()}), in erk's order. Keys erk may send
+ * as {@code null} are {@link Nullable}. Rows of older erk generations ({@link ErkGeneration}) are
+ * decoded into the same record following erk's rename map; a key that the older row lacks takes its
+ * "nothing to show" value ({@code null}, {@code "-"}, {@code ""}, {@code 0}, {@code false} or an
+ * empty list) and a key the SDK does not know is kept in {@link #extras()}, so nothing erk sends is
+ * lost.
  *
- * <p><b>Raw and display fields.</b> Use the raw fields ({@link #prState()}, {@link #checksPassing()},
- * {@link #runStatus()} …) for logic. The {@code …Display} fields are what erk's terminal shows;
- * several hold Rich markup and emoji ({@code "[yellow]impl[/yellow]"}). {@link #plain()} returns a
- * copy with the markup removed.
+ * <p><b>Raw and display fields.</b> Use the raw fields ({@link #prState()}, {@link
+ * #checksPassing()}, {@link #runStatus()} …) for logic. The {@code …Display} fields are what erk's
+ * terminal shows; several hold Rich markup and emoji ({@code "[yellow]impl[/yellow]"}). {@link
+ * #plain()} returns a copy with the markup removed.
  *
- * <p><b>Building rows.</b> erk adds row keys often, and each key becomes a component, which
- * changes the canonical constructor. The stable way to make a row is {@link #builder()} (or
- * {@link #newBuilder()} for a changed copy): a key erk adds becomes a new setter with a "nothing
- * to show" default, so code that builds rows keeps compiling and behaving. The canonical
- * constructor is not stable across releases; use it only where a compile error on every new key
- * is wanted.
+ * <p><b>Building rows.</b> erk adds row keys often, and each key becomes a component, which changes
+ * the canonical constructor. The stable way to make a row is {@link #builder()} (or {@link
+ * #newBuilder()} for a changed copy): a key erk adds becomes a new setter with a "nothing to show"
+ * default, so code that builds rows keeps compiling and behaving. The canonical constructor is not
+ * stable across releases; use it only where a compile error on every new key is wanted.
  *
  * <p><b>Times.</b> The four datetimes are {@link OffsetDateTime}s. erk always writes an offset for
  * {@code updated_at} and {@code created_at}; a plan-header time written without an offset is read
@@ -83,7 +82,8 @@ import org.jspecify.annotations.Nullable;
  * @param objectiveProgressDisplay {@code "done/total"} or {@code "-"}
  * @param objectiveSlugDisplay the objective slug or shortened title (max 25 characters)
  * @param objectiveFrontierDisplay roadmap sparkline such as {@code "✓✓▶○○"}, or {@code "-"}
- * @param objectiveDepsDisplay the next node's dependency state, e.g. {@code "ready"}, or {@code "-"}
+ * @param objectiveDepsDisplay the next node's dependency state, e.g. {@code "ready"}, or {@code
+ *     "-"}
  * @param objectiveDepsPlans the plans the next node waits for
  * @param objectiveNextNodeDisplay the next node id such as {@code "1.2"}, or {@code "-"}
  * @param updatedAt when the PR or issue last changed; null only for erk 0.7.x rows
@@ -94,8 +94,8 @@ import org.jspecify.annotations.Nullable;
  * @param isLearnPlan whether the plan carries the {@code erk-learn} label
  * @param lifecycleDisplay lifecycle stage with Rich markup, e.g. {@code "[yellow]impl[/yellow]"}
  * @param statusDisplay status emoji, or {@code "-"}
- * @param extras keys erk sent that this SDK does not model, with their decoded JSON values
- *     (maps, lists, strings, numbers, booleans, or null)
+ * @param extras keys erk sent that this SDK does not model, with their decoded JSON values (maps,
+ *     lists, strings, numbers, booleans, or null)
  */
 public record PlanRow(
     int prNumber,
@@ -189,8 +189,8 @@ public record PlanRow(
   }
 
   /**
-   * Every component as a record's {@code toString} writes it, but {@link #prBody()} shown only
-   * by its length and a hash, and every other component cut after 200 characters.
+   * Every component as a record's {@code toString} writes it, but {@link #prBody()} shown only by
+   * its length and a hash, and every other component cut after 200 characters.
    */
   @Override
   public String toString() {
@@ -203,9 +203,9 @@ public record PlanRow(
   }
 
   /**
-   * The number of the implementation PR linked to this plan. Since erk 0.9 the plan is its own
-   * PR, so this is {@link #prNumber()}; a 0.7.x plan is an issue whose linked PR is another
-   * number, or none.
+   * The number of the implementation PR linked to this plan. Since erk 0.9 the plan is its own PR,
+   * so this is {@link #prNumber()}; a 0.7.x plan is an issue whose linked PR is another number, or
+   * none.
    *
    * @return the linked PR number, or null for a 0.7.x plan without one
    */
@@ -222,27 +222,69 @@ public record PlanRow(
    */
   public PlanRow plain() {
     return new PlanRow(
-        prNumber, prUrl, RichMarkup.strip(prDisplay), RichMarkup.strip(checksDisplay),
-        checksPassing, checksCounts, ciSummaryCommentId, worktreeName, existsLocally,
-        localImplDisplay, remoteImplDisplay, RichMarkup.strip(runIdDisplay),
-        RichMarkup.strip(runStateDisplay), runUrl, fullTitle, prBody, prTitle, prState,
-        prHeadBranch, worktreeBranch, lastLocalImplAt, lastRemoteImplAt, runId, runStatus,
-        runConclusion, logEntries, resolvedCommentCount, totalCommentCount, commentsDisplay,
-        learnStatus, learnPlanIssue, learnPlanIssueClosed, learnPlanPr, learnRunUrl,
-        RichMarkup.strip(learnDisplay), RichMarkup.strip(learnDisplayIcon), objectiveIssue,
-        objectiveUrl, objectiveDisplay, objectiveDoneNodes, objectiveTotalNodes,
-        objectiveProgressDisplay, objectiveSlugDisplay, RichMarkup.strip(objectiveFrontierDisplay),
-        objectiveDepsDisplay, objectiveDepsPlans, objectiveNextNodeDisplay, updatedAt,
-        updatedDisplay, createdAt, createdDisplay, author, isLearnPlan,
-        RichMarkup.strip(lifecycleDisplay), RichMarkup.strip(statusDisplay), extras);
+        prNumber,
+        prUrl,
+        RichMarkup.strip(prDisplay),
+        RichMarkup.strip(checksDisplay),
+        checksPassing,
+        checksCounts,
+        ciSummaryCommentId,
+        worktreeName,
+        existsLocally,
+        localImplDisplay,
+        remoteImplDisplay,
+        RichMarkup.strip(runIdDisplay),
+        RichMarkup.strip(runStateDisplay),
+        runUrl,
+        fullTitle,
+        prBody,
+        prTitle,
+        prState,
+        prHeadBranch,
+        worktreeBranch,
+        lastLocalImplAt,
+        lastRemoteImplAt,
+        runId,
+        runStatus,
+        runConclusion,
+        logEntries,
+        resolvedCommentCount,
+        totalCommentCount,
+        commentsDisplay,
+        learnStatus,
+        learnPlanIssue,
+        learnPlanIssueClosed,
+        learnPlanPr,
+        learnRunUrl,
+        RichMarkup.strip(learnDisplay),
+        RichMarkup.strip(learnDisplayIcon),
+        objectiveIssue,
+        objectiveUrl,
+        objectiveDisplay,
+        objectiveDoneNodes,
+        objectiveTotalNodes,
+        objectiveProgressDisplay,
+        objectiveSlugDisplay,
+        RichMarkup.strip(objectiveFrontierDisplay),
+        objectiveDepsDisplay,
+        objectiveDepsPlans,
+        objectiveNextNodeDisplay,
+        updatedAt,
+        updatedDisplay,
+        createdAt,
+        createdDisplay,
+        author,
+        isLearnPlan,
+        RichMarkup.strip(lifecycleDisplay),
+        RichMarkup.strip(statusDisplay),
+        extras);
   }
 
   /**
-   * A builder with every component at its "nothing to show" value: {@code null} where erk may
-   * send null, {@code "-"} for display fields, {@code ""} for {@link #worktreeName()},
-   * {@link #fullTitle()}, {@link #prBody()}, {@link #author()} and the slug and learn
-   * displays, {@code 0}, {@code false} and empty lists. Only {@link Builder#prNumber(int)} must
-   * be set.
+   * A builder with every component at its "nothing to show" value: {@code null} where erk may send
+   * null, {@code "-"} for display fields, {@code ""} for {@link #worktreeName()}, {@link
+   * #fullTitle()}, {@link #prBody()}, {@link #author()} and the slug and learn displays, {@code 0},
+   * {@code false} and empty lists. Only {@link Builder#prNumber(int)} must be set.
    */
   public static Builder builder() {
     return new Builder();
@@ -251,61 +293,61 @@ public record PlanRow(
   /** A builder holding this row's values, to derive a changed copy. */
   public Builder newBuilder() {
     Builder b = new Builder();
-      b.prNumber = prNumber;
-      b.prUrl = prUrl;
-      b.prDisplay = prDisplay;
-      b.checksDisplay = checksDisplay;
-      b.checksPassing = checksPassing;
-      b.checksCounts = checksCounts;
-      b.ciSummaryCommentId = ciSummaryCommentId;
-      b.worktreeName = worktreeName;
-      b.existsLocally = existsLocally;
-      b.localImplDisplay = localImplDisplay;
-      b.remoteImplDisplay = remoteImplDisplay;
-      b.runIdDisplay = runIdDisplay;
-      b.runStateDisplay = runStateDisplay;
-      b.runUrl = runUrl;
-      b.fullTitle = fullTitle;
-      b.prBody = prBody;
-      b.prTitle = prTitle;
-      b.prState = prState;
-      b.prHeadBranch = prHeadBranch;
-      b.worktreeBranch = worktreeBranch;
-      b.lastLocalImplAt = lastLocalImplAt;
-      b.lastRemoteImplAt = lastRemoteImplAt;
-      b.runId = runId;
-      b.runStatus = runStatus;
-      b.runConclusion = runConclusion;
-      b.logEntries = logEntries;
-      b.resolvedCommentCount = resolvedCommentCount;
-      b.totalCommentCount = totalCommentCount;
-      b.commentsDisplay = commentsDisplay;
-      b.learnStatus = learnStatus;
-      b.learnPlanIssue = learnPlanIssue;
-      b.learnPlanIssueClosed = learnPlanIssueClosed;
-      b.learnPlanPr = learnPlanPr;
-      b.learnRunUrl = learnRunUrl;
-      b.learnDisplay = learnDisplay;
-      b.learnDisplayIcon = learnDisplayIcon;
-      b.objectiveIssue = objectiveIssue;
-      b.objectiveUrl = objectiveUrl;
-      b.objectiveDisplay = objectiveDisplay;
-      b.objectiveDoneNodes = objectiveDoneNodes;
-      b.objectiveTotalNodes = objectiveTotalNodes;
-      b.objectiveProgressDisplay = objectiveProgressDisplay;
-      b.objectiveSlugDisplay = objectiveSlugDisplay;
-      b.objectiveFrontierDisplay = objectiveFrontierDisplay;
-      b.objectiveDepsDisplay = objectiveDepsDisplay;
-      b.objectiveDepsPlans = objectiveDepsPlans;
-      b.objectiveNextNodeDisplay = objectiveNextNodeDisplay;
-      b.updatedAt = updatedAt;
-      b.updatedDisplay = updatedDisplay;
-      b.createdAt = createdAt;
-      b.createdDisplay = createdDisplay;
-      b.author = author;
-      b.isLearnPlan = isLearnPlan;
-      b.lifecycleDisplay = lifecycleDisplay;
-      b.statusDisplay = statusDisplay;
+    b.prNumber = prNumber;
+    b.prUrl = prUrl;
+    b.prDisplay = prDisplay;
+    b.checksDisplay = checksDisplay;
+    b.checksPassing = checksPassing;
+    b.checksCounts = checksCounts;
+    b.ciSummaryCommentId = ciSummaryCommentId;
+    b.worktreeName = worktreeName;
+    b.existsLocally = existsLocally;
+    b.localImplDisplay = localImplDisplay;
+    b.remoteImplDisplay = remoteImplDisplay;
+    b.runIdDisplay = runIdDisplay;
+    b.runStateDisplay = runStateDisplay;
+    b.runUrl = runUrl;
+    b.fullTitle = fullTitle;
+    b.prBody = prBody;
+    b.prTitle = prTitle;
+    b.prState = prState;
+    b.prHeadBranch = prHeadBranch;
+    b.worktreeBranch = worktreeBranch;
+    b.lastLocalImplAt = lastLocalImplAt;
+    b.lastRemoteImplAt = lastRemoteImplAt;
+    b.runId = runId;
+    b.runStatus = runStatus;
+    b.runConclusion = runConclusion;
+    b.logEntries = logEntries;
+    b.resolvedCommentCount = resolvedCommentCount;
+    b.totalCommentCount = totalCommentCount;
+    b.commentsDisplay = commentsDisplay;
+    b.learnStatus = learnStatus;
+    b.learnPlanIssue = learnPlanIssue;
+    b.learnPlanIssueClosed = learnPlanIssueClosed;
+    b.learnPlanPr = learnPlanPr;
+    b.learnRunUrl = learnRunUrl;
+    b.learnDisplay = learnDisplay;
+    b.learnDisplayIcon = learnDisplayIcon;
+    b.objectiveIssue = objectiveIssue;
+    b.objectiveUrl = objectiveUrl;
+    b.objectiveDisplay = objectiveDisplay;
+    b.objectiveDoneNodes = objectiveDoneNodes;
+    b.objectiveTotalNodes = objectiveTotalNodes;
+    b.objectiveProgressDisplay = objectiveProgressDisplay;
+    b.objectiveSlugDisplay = objectiveSlugDisplay;
+    b.objectiveFrontierDisplay = objectiveFrontierDisplay;
+    b.objectiveDepsDisplay = objectiveDepsDisplay;
+    b.objectiveDepsPlans = objectiveDepsPlans;
+    b.objectiveNextNodeDisplay = objectiveNextNodeDisplay;
+    b.updatedAt = updatedAt;
+    b.updatedDisplay = updatedDisplay;
+    b.createdAt = createdAt;
+    b.createdDisplay = createdDisplay;
+    b.author = author;
+    b.isLearnPlan = isLearnPlan;
+    b.lifecycleDisplay = lifecycleDisplay;
+    b.statusDisplay = statusDisplay;
     b.extras.putAll(extras);
     return b;
   }
@@ -379,218 +421,275 @@ public record PlanRow(
       this.prNumber = prNumber;
       return this;
     }
+
     public Builder prUrl(@Nullable String prUrl) {
       this.prUrl = prUrl;
       return this;
     }
+
     public Builder prDisplay(String prDisplay) {
       this.prDisplay = requireNonNull(prDisplay, "prDisplay");
       return this;
     }
+
     public Builder checksDisplay(String checksDisplay) {
       this.checksDisplay = requireNonNull(checksDisplay, "checksDisplay");
       return this;
     }
+
     public Builder checksPassing(@Nullable Boolean checksPassing) {
       this.checksPassing = checksPassing;
       return this;
     }
+
     public Builder checksCounts(@Nullable CheckCounts checksCounts) {
       this.checksCounts = checksCounts;
       return this;
     }
+
     public Builder ciSummaryCommentId(@Nullable Long ciSummaryCommentId) {
       this.ciSummaryCommentId = ciSummaryCommentId;
       return this;
     }
+
     public Builder worktreeName(String worktreeName) {
       this.worktreeName = requireNonNull(worktreeName, "worktreeName");
       return this;
     }
+
     public Builder existsLocally(boolean existsLocally) {
       this.existsLocally = existsLocally;
       return this;
     }
+
     public Builder localImplDisplay(String localImplDisplay) {
       this.localImplDisplay = requireNonNull(localImplDisplay, "localImplDisplay");
       return this;
     }
+
     public Builder remoteImplDisplay(String remoteImplDisplay) {
       this.remoteImplDisplay = requireNonNull(remoteImplDisplay, "remoteImplDisplay");
       return this;
     }
+
     public Builder runIdDisplay(String runIdDisplay) {
       this.runIdDisplay = requireNonNull(runIdDisplay, "runIdDisplay");
       return this;
     }
+
     public Builder runStateDisplay(String runStateDisplay) {
       this.runStateDisplay = requireNonNull(runStateDisplay, "runStateDisplay");
       return this;
     }
+
     public Builder runUrl(@Nullable String runUrl) {
       this.runUrl = runUrl;
       return this;
     }
+
     public Builder fullTitle(String fullTitle) {
       this.fullTitle = requireNonNull(fullTitle, "fullTitle");
       return this;
     }
+
     public Builder prBody(String prBody) {
       this.prBody = requireNonNull(prBody, "prBody");
       return this;
     }
+
     public Builder prTitle(@Nullable String prTitle) {
       this.prTitle = prTitle;
       return this;
     }
+
     public Builder prState(@Nullable String prState) {
       this.prState = prState;
       return this;
     }
+
     public Builder prHeadBranch(@Nullable String prHeadBranch) {
       this.prHeadBranch = prHeadBranch;
       return this;
     }
+
     public Builder worktreeBranch(@Nullable String worktreeBranch) {
       this.worktreeBranch = worktreeBranch;
       return this;
     }
+
     public Builder lastLocalImplAt(@Nullable OffsetDateTime lastLocalImplAt) {
       this.lastLocalImplAt = lastLocalImplAt;
       return this;
     }
+
     public Builder lastRemoteImplAt(@Nullable OffsetDateTime lastRemoteImplAt) {
       this.lastRemoteImplAt = lastRemoteImplAt;
       return this;
     }
+
     public Builder runId(@Nullable String runId) {
       this.runId = runId;
       return this;
     }
+
     public Builder runStatus(@Nullable String runStatus) {
       this.runStatus = runStatus;
       return this;
     }
+
     public Builder runConclusion(@Nullable String runConclusion) {
       this.runConclusion = runConclusion;
       return this;
     }
+
     public Builder logEntries(List<LogEntry> logEntries) {
       this.logEntries = requireNonNull(logEntries, "logEntries");
       return this;
     }
+
     public Builder resolvedCommentCount(int resolvedCommentCount) {
       this.resolvedCommentCount = resolvedCommentCount;
       return this;
     }
+
     public Builder totalCommentCount(int totalCommentCount) {
       this.totalCommentCount = totalCommentCount;
       return this;
     }
+
     public Builder commentsDisplay(String commentsDisplay) {
       this.commentsDisplay = requireNonNull(commentsDisplay, "commentsDisplay");
       return this;
     }
+
     public Builder learnStatus(@Nullable String learnStatus) {
       this.learnStatus = learnStatus;
       return this;
     }
+
     public Builder learnPlanIssue(@Nullable Integer learnPlanIssue) {
       this.learnPlanIssue = learnPlanIssue;
       return this;
     }
+
     public Builder learnPlanIssueClosed(@Nullable Boolean learnPlanIssueClosed) {
       this.learnPlanIssueClosed = learnPlanIssueClosed;
       return this;
     }
+
     public Builder learnPlanPr(@Nullable Integer learnPlanPr) {
       this.learnPlanPr = learnPlanPr;
       return this;
     }
+
     public Builder learnRunUrl(@Nullable String learnRunUrl) {
       this.learnRunUrl = learnRunUrl;
       return this;
     }
+
     public Builder learnDisplay(String learnDisplay) {
       this.learnDisplay = requireNonNull(learnDisplay, "learnDisplay");
       return this;
     }
+
     public Builder learnDisplayIcon(String learnDisplayIcon) {
       this.learnDisplayIcon = requireNonNull(learnDisplayIcon, "learnDisplayIcon");
       return this;
     }
+
     public Builder objectiveIssue(@Nullable Integer objectiveIssue) {
       this.objectiveIssue = objectiveIssue;
       return this;
     }
+
     public Builder objectiveUrl(@Nullable String objectiveUrl) {
       this.objectiveUrl = objectiveUrl;
       return this;
     }
+
     public Builder objectiveDisplay(String objectiveDisplay) {
       this.objectiveDisplay = requireNonNull(objectiveDisplay, "objectiveDisplay");
       return this;
     }
+
     public Builder objectiveDoneNodes(int objectiveDoneNodes) {
       this.objectiveDoneNodes = objectiveDoneNodes;
       return this;
     }
+
     public Builder objectiveTotalNodes(int objectiveTotalNodes) {
       this.objectiveTotalNodes = objectiveTotalNodes;
       return this;
     }
+
     public Builder objectiveProgressDisplay(String objectiveProgressDisplay) {
-      this.objectiveProgressDisplay = requireNonNull(objectiveProgressDisplay, "objectiveProgressDisplay");
+      this.objectiveProgressDisplay =
+          requireNonNull(objectiveProgressDisplay, "objectiveProgressDisplay");
       return this;
     }
+
     public Builder objectiveSlugDisplay(String objectiveSlugDisplay) {
       this.objectiveSlugDisplay = requireNonNull(objectiveSlugDisplay, "objectiveSlugDisplay");
       return this;
     }
+
     public Builder objectiveFrontierDisplay(String objectiveFrontierDisplay) {
-      this.objectiveFrontierDisplay = requireNonNull(objectiveFrontierDisplay, "objectiveFrontierDisplay");
+      this.objectiveFrontierDisplay =
+          requireNonNull(objectiveFrontierDisplay, "objectiveFrontierDisplay");
       return this;
     }
+
     public Builder objectiveDepsDisplay(String objectiveDepsDisplay) {
       this.objectiveDepsDisplay = requireNonNull(objectiveDepsDisplay, "objectiveDepsDisplay");
       return this;
     }
+
     public Builder objectiveDepsPlans(List<DependencyPlan> objectiveDepsPlans) {
       this.objectiveDepsPlans = requireNonNull(objectiveDepsPlans, "objectiveDepsPlans");
       return this;
     }
+
     public Builder objectiveNextNodeDisplay(String objectiveNextNodeDisplay) {
-      this.objectiveNextNodeDisplay = requireNonNull(objectiveNextNodeDisplay, "objectiveNextNodeDisplay");
+      this.objectiveNextNodeDisplay =
+          requireNonNull(objectiveNextNodeDisplay, "objectiveNextNodeDisplay");
       return this;
     }
+
     public Builder updatedAt(@Nullable OffsetDateTime updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
+
     public Builder updatedDisplay(String updatedDisplay) {
       this.updatedDisplay = requireNonNull(updatedDisplay, "updatedDisplay");
       return this;
     }
+
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
+
     public Builder createdDisplay(String createdDisplay) {
       this.createdDisplay = requireNonNull(createdDisplay, "createdDisplay");
       return this;
     }
+
     public Builder author(String author) {
       this.author = requireNonNull(author, "author");
       return this;
     }
+
     public Builder isLearnPlan(boolean isLearnPlan) {
       this.isLearnPlan = isLearnPlan;
       return this;
     }
+
     public Builder lifecycleDisplay(String lifecycleDisplay) {
       this.lifecycleDisplay = requireNonNull(lifecycleDisplay, "lifecycleDisplay");
       return this;
     }
+
     public Builder statusDisplay(String statusDisplay) {
       this.statusDisplay = requireNonNull(statusDisplay, "statusDisplay");
       return this;
@@ -618,7 +717,63 @@ public record PlanRow(
       if (prNumber <= 0) {
         throw new IllegalStateException("prNumber must be set to a positive number: " + prNumber);
       }
-      return new PlanRow(prNumber, prUrl, prDisplay, checksDisplay, checksPassing, checksCounts, ciSummaryCommentId, worktreeName, existsLocally, localImplDisplay, remoteImplDisplay, runIdDisplay, runStateDisplay, runUrl, fullTitle, prBody, prTitle, prState, prHeadBranch, worktreeBranch, lastLocalImplAt, lastRemoteImplAt, runId, runStatus, runConclusion, logEntries, resolvedCommentCount, totalCommentCount, commentsDisplay, learnStatus, learnPlanIssue, learnPlanIssueClosed, learnPlanPr, learnRunUrl, learnDisplay, learnDisplayIcon, objectiveIssue, objectiveUrl, objectiveDisplay, objectiveDoneNodes, objectiveTotalNodes, objectiveProgressDisplay, objectiveSlugDisplay, objectiveFrontierDisplay, objectiveDepsDisplay, objectiveDepsPlans, objectiveNextNodeDisplay, updatedAt, updatedDisplay, createdAt, createdDisplay, author, isLearnPlan, lifecycleDisplay, statusDisplay, extras);
+      return new PlanRow(
+          prNumber,
+          prUrl,
+          prDisplay,
+          checksDisplay,
+          checksPassing,
+          checksCounts,
+          ciSummaryCommentId,
+          worktreeName,
+          existsLocally,
+          localImplDisplay,
+          remoteImplDisplay,
+          runIdDisplay,
+          runStateDisplay,
+          runUrl,
+          fullTitle,
+          prBody,
+          prTitle,
+          prState,
+          prHeadBranch,
+          worktreeBranch,
+          lastLocalImplAt,
+          lastRemoteImplAt,
+          runId,
+          runStatus,
+          runConclusion,
+          logEntries,
+          resolvedCommentCount,
+          totalCommentCount,
+          commentsDisplay,
+          learnStatus,
+          learnPlanIssue,
+          learnPlanIssueClosed,
+          learnPlanPr,
+          learnRunUrl,
+          learnDisplay,
+          learnDisplayIcon,
+          objectiveIssue,
+          objectiveUrl,
+          objectiveDisplay,
+          objectiveDoneNodes,
+          objectiveTotalNodes,
+          objectiveProgressDisplay,
+          objectiveSlugDisplay,
+          objectiveFrontierDisplay,
+          objectiveDepsDisplay,
+          objectiveDepsPlans,
+          objectiveNextNodeDisplay,
+          updatedAt,
+          updatedDisplay,
+          createdAt,
+          createdDisplay,
+          author,
+          isLearnPlan,
+          lifecycleDisplay,
+          statusDisplay,
+          extras);
     }
   }
 }

@@ -9,17 +9,17 @@ import org.jspecify.annotations.Nullable;
  * humans: log lines, exception messages and {@code toString}.
  *
  * <p>Free text is where the catalogue's free-text parameters go ({@link ActionParameter#COMMENT},
- * {@link ActionParameter#PROMPT}), recognized by the shape of the argv, so a custom command of
- * the same shape is redacted too:
+ * {@link ActionParameter#PROMPT}), recognized by the shape of the argv, so a custom command of the
+ * same shape is redacted too:
  *
  * <ul>
  *   <li>the value of {@code --comment}, as {@code --comment=TEXT} or {@code --comment TEXT};
  *   <li>every argument after {@code one-shot} that is not an option (the prompt).
  * </ul>
  *
- * <p>Each such value becomes {@value #MARK}. Numbers, branches, options and the command names
- * stay, so a redacted line still says what ran. The argv itself ({@link ErkException#command()},
- * {@link ActionResult#command()}) is never redacted.
+ * <p>Each such value becomes {@value #MARK}. Numbers, branches, options and the command names stay,
+ * so a redacted line still says what ran. The argv itself ({@link ErkException#command()}, {@link
+ * ActionResult#command()}) is never redacted.
  */
 public final class Redaction {
   /** What a redacted value is replaced with. */

@@ -15,17 +15,17 @@ import java.util.concurrent.TimeoutException;
  * A running streaming action, returned at once by {@link ErkClient#stream}.
  *
  * <p>{@link #completion()} completes normally, with the {@link ActionResult} (also for a non-zero
- * exit), once the process has exited and the listener has returned from the last line. It
- * completes exceptionally with {@link ErkCancelledException}, {@link ErkTimeoutException} or
- * {@link ErkStartException} as soon as the process tree is gone, without waiting for the
- * listener; lines not delivered by then are dropped. The action's timeout covers the delivery
- * too: a listener still busy with the output of an erk that has exited makes the completion fail
- * with {@link ErkTimeoutException} when the timeout expires, so it completes even if the listener
- * never returns.
+ * exit), once the process has exited and the listener has returned from the last line. It completes
+ * exceptionally with {@link ErkCancelledException}, {@link ErkTimeoutException} or {@link
+ * ErkStartException} as soon as the process tree is gone, without waiting for the listener; lines
+ * not delivered by then are dropped. The action's timeout covers the delivery too: a listener still
+ * busy with the output of an erk that has exited makes the completion fail with {@link
+ * ErkTimeoutException} when the timeout expires, so it completes even if the listener never
+ * returns.
  *
- * <p>Cancelling freezes the whole process tree (so no part of it takes another step), then ends
- * it: SIGTERM, then SIGKILL after a short grace. No line is delivered after the cancel takes
- * effect. {@code completion().cancel(true)} does the same.
+ * <p>Cancelling freezes the whole process tree (so no part of it takes another step), then ends it:
+ * SIGTERM, then SIGKILL after a short grace. No line is delivered after the cancel takes effect.
+ * {@code completion().cancel(true)} does the same.
  *
  * <pre>{@code
  * ErkClient client = CliErkClient.builder().build();
@@ -58,8 +58,8 @@ public interface StreamHandle extends AutoCloseable {
   CompletableFuture<ActionResult> completion();
 
   /**
-   * Waits at most {@code timeout} for the action to finish. Does not cancel it, unless the
-   * waiting thread is interrupted.
+   * Waits at most {@code timeout} for the action to finish. Does not cancel it, unless the waiting
+   * thread is interrupted.
    *
    * @return the result, or empty if the action is still running after {@code timeout}
    * @throws ErkCancelledException if the action was cancelled
@@ -83,8 +83,8 @@ public interface StreamHandle extends AutoCloseable {
       if (cause instanceof ErkException erk) {
         throw erk;
       }
-      throw new ErkException("`" + CommandLines.describe(command) + "` failed: " + cause,
-          command, cause);
+      throw new ErkException(
+          "`" + CommandLines.describe(command) + "` failed: " + cause, command, cause);
     }
   }
 

@@ -4,8 +4,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.Set;
 
 /**
- * Bounded text of values for {@code toString}: long text is cut, bodies are shown by size, so a
- * log line or an assertion message stays readable whatever erk printed.
+ * Bounded text of values for {@code toString}: long text is cut, bodies are shown by size, so a log
+ * line or an assertion message stays readable whatever erk printed.
  */
 final class ValueText {
   /** The most characters of one component a {@code toString} shows. */
@@ -14,8 +14,8 @@ final class ValueText {
   private ValueText() {}
 
   /**
-   * A record as the JDK writes it, {@code Name[a=1, b=x]}, but each component bounded and the
-   * named bodies shown by size and hash only.
+   * A record as the JDK writes it, {@code Name[a=1, b=x]}, but each component bounded and the named
+   * bodies shown by size and hash only.
    */
   static String of(Record value, Set<String> bodies) {
     StringBuilder out = new StringBuilder(value.getClass().getSimpleName()).append('[');

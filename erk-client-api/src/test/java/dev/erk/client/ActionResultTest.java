@@ -21,18 +21,22 @@ class ActionResultTest {
   void successIsDerivedSoAFailedExitCannotClaimIt() {
     ActionResult failed = new ActionResult(ARGV, 1, "", "", "", null, null, TOOK);
     assertFalse(failed.success());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ActionResult.failure(ARGV, 0, "", "", "", null, TOOK));
-    assertThrows(IllegalArgumentException.class, () -> ActionResult.success(ARGV, "", "", "",
-        Map.of("success", false), null, TOOK));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ActionResult.success(ARGV, "", "", "", Map.of("success", false), null, TOOK));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ActionResult(ARGV, -1, "", "", "", null, null, TOOK));
   }
 
   @Test
   void aFailedResultHasNoPayload() {
     PlanClosed closed = new PlanClosed(42, "123", Map.of());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ActionResult(ARGV, 1, "", "", "", null, closed, TOOK));
     ActionResult ok = ActionResult.success(ARGV, "", "", "", null, closed, TOOK);
     assertEquals(Optional.of(closed), ok.payload(PlanClosed.class));
@@ -41,42 +45,55 @@ class ActionResultTest {
 
   @Test
   void anEnvelopeSayingFalseFailsEvenWithExitZero() {
-    ActionResult result = ActionResult.failure(ARGV, 0, "", "", "Unknown field: x",
-        Map.of("success", false, "error_type", "invalid_request", "message", "Unknown field: x"),
-        TOOK);
+    ActionResult result =
+        ActionResult.failure(
+            ARGV,
+            0,
+            "",
+            "",
+            "Unknown field: x",
+            Map.of(
+                "success", false, "error_type", "invalid_request", "message", "Unknown field: x"),
+            TOOK);
     assertFalse(result.success());
     assertEquals(Optional.of("invalid_request"), result.errorType());
   }
 
   @Test
   void errorTypeIsTheCodeBesideAMessageNeverTheText() {
-    assertEquals(Optional.of("pr_not_found"), failed(Map.of("success", false,
-        "error", "pr_not_found", "message", "PR #42 not found")).errorType());
-    assertEquals(Optional.empty(), failed(Map.of("success", false,
-        "error", "Could not determine repository owner/name")).errorType());
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.of("pr_not_found"),
+        failed(Map.of("success", false, "error", "pr_not_found", "message", "PR #42 not found"))
+            .errorType());
+    assertEquals(
+        Optional.empty(),
+        failed(Map.of("success", false, "error", "Could not determine repository owner/name"))
+            .errorType());
+    assertEquals(
+        Optional.empty(),
         ActionResult.success(ARGV, "", "", "", Map.of("error_type", "x"), null, TOOK).errorType());
   }
 
   @Test
   void theExceptionCarriesTheReasonTheCodeAndTheCommand() {
-    ActionResult result = failed(Map.of("success", false, "error", "pr_not_found",
-        "message", "PR #42 not found"));
+    ActionResult result =
+        failed(Map.of("success", false, "error", "pr_not_found", "message", "PR #42 not found"));
     ErkCommandFailedException e = assertThrows(ErkCommandFailedException.class, result::orThrow);
     assertSame(result, e.result());
     assertEquals(Optional.of("pr_not_found"), e.errorType());
     assertEquals("PR #42 not found", e.erkMessage());
-    assertEquals("PR #42 not found (pr_not_found; `/usr/bin/erk exec get-pr-info 42` exited with"
-        + " 1)", e.getMessage());
+    assertEquals(
+        "PR #42 not found (pr_not_found; `/usr/bin/erk exec get-pr-info 42` exited with" + " 1)",
+        e.getMessage());
     assertTrue(ActionResult.success(ARGV, "", "", "", null, null, TOOK).orThrow().success());
   }
 
   @Test
   void unreadableOutputHasAnOffsetOnlyWhenThereIsOne() {
-    assertEquals(7, new ErkUnreadableOutputException("m", ARGV, "s", 7, null).offset()
-        .getAsLong());
+    assertEquals(7, new ErkUnreadableOutputException("m", ARGV, "s", 7, null).offset().getAsLong());
     assertTrue(new ErkUnreadableOutputException("m", ARGV, "", null).offset().isEmpty());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ErkUnreadableOutputException("m", ARGV, "", -1, null));
     ErkOutputTooLargeException large = new ErkOutputTooLargeException("m", ARGV, 1024);
     assertEquals(1024, large.limit());
@@ -84,7 +101,7 @@ class ActionResultTest {
   }
 
   private static ActionResult failed(Map<String, Object> envelope) {
-    return ActionResult.failure(ARGV, 1, "", "", String.valueOf(envelope.get("message")),
-        envelope, TOOK);
+    return ActionResult.failure(
+        ARGV, 1, "", "", String.valueOf(envelope.get("message")), envelope, TOOK);
   }
 }

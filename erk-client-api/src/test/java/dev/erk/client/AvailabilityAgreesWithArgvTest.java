@@ -18,22 +18,27 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every action, generation and generated sample row: when the action is available on the
- * row, its request builds, and its argv either parses in that generation's click tree or is
- * refused with {@link ErkUnsupportedActionException} because the generation lacks the command;
- * when it is not available, the request is refused with {@link IllegalStateException}. Nothing
- * else is ever thrown. The rows include erk 0.7.x plan issues without a linked PR.
+ * For every action, generation and generated sample row: when the action is available on the row,
+ * its request builds, and its argv either parses in that generation's click tree or is refused with
+ * {@link ErkUnsupportedActionException} because the generation lacks the command; when it is not
+ * available, the request is refused with {@link IllegalStateException}. Nothing else is ever
+ * thrown. The rows include erk 0.7.x plan issues without a linked PR.
  */
 class AvailabilityAgreesWithArgvTest {
 
   static Stream<Arguments> cases() {
-    return Arrays.stream(ErkGeneration.values()).flatMap(generation ->
-        Arrays.stream(DashboardAction.values()).map(action -> Arguments.of(action, generation)));
+    return Arrays.stream(ErkGeneration.values())
+        .flatMap(
+            generation ->
+                Arrays.stream(DashboardAction.values())
+                    .map(action -> Arguments.of(action, generation)));
   }
 
   private static final Map<ErkGeneration, List<PlanRow>> ROWS = new ConcurrentHashMap<>();
 
-  /** Every combination of the row features the availability rules read, in the generation's shape. */
+  /**
+   * Every combination of the row features the availability rules read, in the generation's shape.
+   */
   static List<PlanRow> sampleRows(ErkGeneration generation) {
     return ROWS.computeIfAbsent(generation, AvailabilityAgreesWithArgvTest::generate);
   }
@@ -41,8 +46,10 @@ class AvailabilityAgreesWithArgvTest {
   private static List<PlanRow> generate(ErkGeneration generation) {
     List<PlanRow> rows = new ArrayList<>();
     PlanRow base = GenerationActionsTest.plan(generation);
-    List<@Nullable Integer> linkedPrs = generation == ErkGeneration.CURRENT
-        ? Arrays.asList((Integer) null) : Arrays.asList(42, null);
+    List<@Nullable Integer> linkedPrs =
+        generation == ErkGeneration.CURRENT
+            ? Arrays.asList((Integer) null)
+            : Arrays.asList(42, null);
     for (String state : new String[] {"OPEN", "CLOSED", ""}) {
       for (boolean branch : new boolean[] {true, false}) {
         for (boolean url : new boolean[] {true, false}) {
@@ -50,14 +57,33 @@ class AvailabilityAgreesWithArgvTest {
             for (Integer objective : Arrays.asList(null, 7000, base.prNumber())) {
               for (String[] run : RUNS) {
                 for (Integer linked : linkedPrs) {
-                  PlanRow row = with(base, "prState", state.isEmpty() ? null : state,
-                      "prHeadBranch", branch ? base.prHeadBranch() : null,
-                      "prUrl", url ? base.prUrl() : null, "isLearnPlan", learn,
-                      "objectiveIssue", objective, "runId", run[0], "runStatus", run[1],
-                      "runConclusion", run[2]);
+                  PlanRow row =
+                      with(
+                          base,
+                          "prState",
+                          state.isEmpty() ? null : state,
+                          "prHeadBranch",
+                          branch ? base.prHeadBranch() : null,
+                          "prUrl",
+                          url ? base.prUrl() : null,
+                          "isLearnPlan",
+                          learn,
+                          "objectiveIssue",
+                          objective,
+                          "runId",
+                          run[0],
+                          "runStatus",
+                          run[1],
+                          "runConclusion",
+                          run[2]);
                   if (generation != ErkGeneration.CURRENT) {
-                    row = with(row, "extras", GenerationActionsTest.linked(linked,
-                        linked == null ? null : "https://github.com/acme/widgets/pull/42"));
+                    row =
+                        with(
+                            row,
+                            "extras",
+                            GenerationActionsTest.linked(
+                                linked,
+                                linked == null ? null : "https://github.com/acme/widgets/pull/42"));
                   }
                   rows.add(row);
                 }
@@ -119,9 +145,23 @@ class AvailabilityAgreesWithArgvTest {
 
   private static String describe(PlanRow row) {
     Map<String, @Nullable Object> extras = row.extras();
-    return "#" + row.prNumber() + " state=" + row.prState() + " branch=" + row.prHeadBranch()
-        + " url=" + (row.prUrl() != null) + " learn=" + row.isLearnPlan()
-        + " objective=" + row.objectiveIssue() + " run=" + row.runStatus() + "/"
-        + row.runConclusion() + " extras=" + extras;
+    return "#"
+        + row.prNumber()
+        + " state="
+        + row.prState()
+        + " branch="
+        + row.prHeadBranch()
+        + " url="
+        + (row.prUrl() != null)
+        + " learn="
+        + row.isLearnPlan()
+        + " objective="
+        + row.objectiveIssue()
+        + " run="
+        + row.runStatus()
+        + "/"
+        + row.runConclusion()
+        + " extras="
+        + extras;
   }
 }

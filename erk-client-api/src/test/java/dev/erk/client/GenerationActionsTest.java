@@ -42,11 +42,24 @@ class GenerationActionsTest {
     return switch (generation) {
       case CURRENT -> row;
       // plan_id 42; the linked pr_number is the plan itself, so the decoder keeps 42 in extras.
-      case V0_9_11, V0_9_0 -> with(row, "extras", linked(42, "https://github.com/acme/widgets/pull/42"));
+      case V0_9_11, V0_9_0 ->
+          with(row, "extras", linked(42, "https://github.com/acme/widgets/pull/42"));
       // issue #17 whose linked implementation PR is #42 on branch P17-add-retry.
-      case V0_7 -> with(row, "prNumber", 17, "prUrl", "https://github.com/acme/widgets/issues/17",
-          "prHeadBranch", "P17-add-retry", "createdAt", null, "updatedAt", null,
-          "extras", linked(42, "https://github.com/acme/widgets/pull/42"));
+      case V0_7 ->
+          with(
+              row,
+              "prNumber",
+              17,
+              "prUrl",
+              "https://github.com/acme/widgets/issues/17",
+              "prHeadBranch",
+              "P17-add-retry",
+              "createdAt",
+              null,
+              "updatedAt",
+              null,
+              "extras",
+              linked(42, "https://github.com/acme/widgets/pull/42"));
     };
   }
 
@@ -62,9 +75,11 @@ class GenerationActionsTest {
     PlanRow plan = plan(generation);
     return switch (action.view()) {
       case OBJECTIVE -> with(plan, "prNumber", 7000, "objectiveIssue", 7000);
-      case RUN -> action == DashboardAction.CANCEL_RUN
-          ? with(plan, "runId", "24681357", "runStatus", "queued")
-          : with(plan, "runId", "24681357", "runStatus", "completed", "runConclusion", "failure");
+      case RUN ->
+          action == DashboardAction.CANCEL_RUN
+              ? with(plan, "runId", "24681357", "runStatus", "queued")
+              : with(
+                  plan, "runId", "24681357", "runStatus", "completed", "runConclusion", "failure");
       default -> plan;
     };
   }
@@ -74,11 +89,13 @@ class GenerationActionsTest {
     if (input == null) {
       return action.request(row);
     }
-    return action.request(row, switch (input) {
-      case COMMENT -> COMMENT;
-      case PLAN_FILE -> PLAN_FILE;
-      default -> PROMPT;
-    });
+    return action.request(
+        row,
+        switch (input) {
+          case COMMENT -> COMMENT;
+          case PLAN_FILE -> PLAN_FILE;
+          default -> PROMPT;
+        });
   }
 
   static Arguments argv(ErkGeneration generation, DashboardAction action, String... expected) {
@@ -92,45 +109,125 @@ class GenerationActionsTest {
         argv(CURRENT, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
         argv(CURRENT, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(CURRENT, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
-        argv(CURRENT, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
-            "--branch=plan-42", "-f", "--linked-pr-number=42"),
-        argv(CURRENT, DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, "exec",
-            "objective-update-after-land", "--objective=7000", "--pr=42", "--branch=plan-42"),
+        argv(
+            CURRENT,
+            DashboardAction.LAND_PR,
+            "exec",
+            "land-execute",
+            "--pr-number=42",
+            "--branch=plan-42",
+            "-f",
+            "--linked-pr-number=42"),
+        argv(
+            CURRENT,
+            DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND,
+            "exec",
+            "objective-update-after-land",
+            "--objective=7000",
+            "--pr=42",
+            "--branch=plan-42"),
         argv(CURRENT, DashboardAction.ADDRESS_REMOTE, "launch", "pr-address", "--pr", "42"),
         argv(CURRENT, DashboardAction.REBASE_REMOTE, "launch", "pr-rebase", "--pr", "42"),
         argv(CURRENT, DashboardAction.REWRITE_REMOTE, "launch", "pr-rewrite", "--pr", "42"),
-        argv(CURRENT, DashboardAction.INCREMENTAL_DISPATCH, "exec", "incremental-dispatch",
-            "--plan-file=plan.md", "--pr", "42", "--format", "json"),
-        argv(CURRENT, DashboardAction.CMUX_CHECKOUT, "exec", "cmux-open-pr", "--pr", "42",
-            "--branch=plan-42", "--mode", "checkout"),
-        argv(CURRENT, DashboardAction.CMUX_TELEPORT, "exec", "cmux-open-pr", "--pr", "42",
-            "--branch=plan-42", "--mode", "teleport"),
+        argv(
+            CURRENT,
+            DashboardAction.INCREMENTAL_DISPATCH,
+            "exec",
+            "incremental-dispatch",
+            "--plan-file=plan.md",
+            "--pr",
+            "42",
+            "--format",
+            "json"),
+        argv(
+            CURRENT,
+            DashboardAction.CMUX_CHECKOUT,
+            "exec",
+            "cmux-open-pr",
+            "--pr",
+            "42",
+            "--branch=plan-42",
+            "--mode",
+            "checkout"),
+        argv(
+            CURRENT,
+            DashboardAction.CMUX_TELEPORT,
+            "exec",
+            "cmux-open-pr",
+            "--pr",
+            "42",
+            "--branch=plan-42",
+            "--mode",
+            "teleport"),
         argv(CURRENT, DashboardAction.CHECK_OBJECTIVE, "objective", "check", "7000"),
         argv(CURRENT, DashboardAction.CLOSE_OBJECTIVE, "objective", "close", "7000", "--force"),
         argv(CURRENT, DashboardAction.ONE_SHOT_PLAN, "objective", "plan", "7000", "--one-shot"),
         argv(CURRENT, DashboardAction.ONE_SHOT_PROMPT, "one-shot", PROMPT),
         argv(CURRENT, DashboardAction.CANCEL_RUN, "workflow", "run", "cancel", "24681357"),
         argv(CURRENT, DashboardAction.RETRY_RUN, "workflow", "run", "retry", "24681357"),
-        argv(CURRENT, DashboardAction.RETRY_FAILED_RUN, "workflow", "run", "retry", "24681357",
+        argv(
+            CURRENT,
+            DashboardAction.RETRY_FAILED_RUN,
+            "workflow",
+            "run",
+            "retry",
+            "24681357",
             "--failed"),
 
         // v0.9.11 (64194aa10): close-pr takes the int plan_id; land passes --plan-number.
         argv(V0_9_11, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
         argv(V0_9_11, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(V0_9_11, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
-        argv(V0_9_11, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
-            "--branch=plan-42", "-f", "--plan-number=42"),
-        argv(V0_9_11, DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, "exec",
-            "objective-update-after-land", "--objective=7000", "--pr=42", "--branch=plan-42"),
+        argv(
+            V0_9_11,
+            DashboardAction.LAND_PR,
+            "exec",
+            "land-execute",
+            "--pr-number=42",
+            "--branch=plan-42",
+            "-f",
+            "--plan-number=42"),
+        argv(
+            V0_9_11,
+            DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND,
+            "exec",
+            "objective-update-after-land",
+            "--objective=7000",
+            "--pr=42",
+            "--branch=plan-42"),
         argv(V0_9_11, DashboardAction.ADDRESS_REMOTE, "launch", "pr-address", "--pr", "42"),
         argv(V0_9_11, DashboardAction.REBASE_REMOTE, "launch", "pr-rebase", "--pr", "42"),
         argv(V0_9_11, DashboardAction.REWRITE_REMOTE, "launch", "pr-rewrite", "--pr", "42"),
-        argv(V0_9_11, DashboardAction.INCREMENTAL_DISPATCH, "exec", "incremental-dispatch",
-            "--plan-file=plan.md", "--pr", "42", "--format", "json"),
-        argv(V0_9_11, DashboardAction.CMUX_CHECKOUT, "exec", "cmux-open-pr", "--pr", "42",
-            "--branch=plan-42", "--mode", "checkout"),
-        argv(V0_9_11, DashboardAction.CMUX_TELEPORT, "exec", "cmux-open-pr", "--pr", "42",
-            "--branch=plan-42", "--mode", "teleport"),
+        argv(
+            V0_9_11,
+            DashboardAction.INCREMENTAL_DISPATCH,
+            "exec",
+            "incremental-dispatch",
+            "--plan-file=plan.md",
+            "--pr",
+            "42",
+            "--format",
+            "json"),
+        argv(
+            V0_9_11,
+            DashboardAction.CMUX_CHECKOUT,
+            "exec",
+            "cmux-open-pr",
+            "--pr",
+            "42",
+            "--branch=plan-42",
+            "--mode",
+            "checkout"),
+        argv(
+            V0_9_11,
+            DashboardAction.CMUX_TELEPORT,
+            "exec",
+            "cmux-open-pr",
+            "--pr",
+            "42",
+            "--branch=plan-42",
+            "--mode",
+            "teleport"),
         argv(V0_9_11, DashboardAction.CHECK_OBJECTIVE, "objective", "check", "7000"),
         argv(V0_9_11, DashboardAction.CLOSE_OBJECTIVE, "objective", "close", "7000", "--force"),
         argv(V0_9_11, DashboardAction.ONE_SHOT_PLAN, "objective", "plan", "7000", "--one-shot"),
@@ -140,10 +237,23 @@ class GenerationActionsTest {
         argv(V0_9_0, DashboardAction.CLOSE_PR, "exec", "close-pr", "42", "--comment=" + COMMENT),
         argv(V0_9_0, DashboardAction.CLOSE_PLAN, "pr", "close", "42"),
         argv(V0_9_0, DashboardAction.DISPATCH_TO_QUEUE, "pr", "dispatch", "42"),
-        argv(V0_9_0, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
-            "--branch=plan-42", "-f", "--plan-number=42"),
-        argv(V0_9_0, DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, "exec",
-            "objective-update-after-land", "--objective=7000", "--pr=42", "--branch=plan-42"),
+        argv(
+            V0_9_0,
+            DashboardAction.LAND_PR,
+            "exec",
+            "land-execute",
+            "--pr-number=42",
+            "--branch=plan-42",
+            "-f",
+            "--plan-number=42"),
+        argv(
+            V0_9_0,
+            DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND,
+            "exec",
+            "objective-update-after-land",
+            "--objective=7000",
+            "--pr=42",
+            "--branch=plan-42"),
         argv(V0_9_0, DashboardAction.ADDRESS_REMOTE, "launch", "pr-address", "--pr", "42"),
         argv(V0_9_0, DashboardAction.REBASE_REMOTE, "launch", "pr-fix-conflicts", "--pr", "42"),
         argv(V0_9_0, DashboardAction.REWRITE_REMOTE, "launch", "pr-rewrite", "--pr", "42"),
@@ -154,12 +264,23 @@ class GenerationActionsTest {
 
         // 0025aec (0.7.2): plans are issues (#17); launch and land act on the linked PR (#42).
         // 0025aec exec/scripts/close_issue_with_comment.py; plan/close_cmd.py.
-        argv(V0_7, DashboardAction.CLOSE_PR, "exec", "close-issue-with-comment", "17",
+        argv(
+            V0_7,
+            DashboardAction.CLOSE_PR,
+            "exec",
+            "close-issue-with-comment",
+            "17",
             "--comment=" + COMMENT),
         argv(V0_7, DashboardAction.CLOSE_PLAN, "plan", "close", "17"),
         argv(V0_7, DashboardAction.DISPATCH_TO_QUEUE, "plan", "submit", "17"),
-        argv(V0_7, DashboardAction.LAND_PR, "exec", "land-execute", "--pr-number=42",
-            "--branch=P17-add-retry", "-f"),
+        argv(
+            V0_7,
+            DashboardAction.LAND_PR,
+            "exec",
+            "land-execute",
+            "--pr-number=42",
+            "--branch=P17-add-retry",
+            "-f"),
         argv(V0_7, DashboardAction.ADDRESS_REMOTE, "launch", "pr-address", "--pr", "42"),
         argv(V0_7, DashboardAction.REBASE_REMOTE, "launch", "pr-fix-conflicts", "--pr", "42"),
         argv(V0_7, DashboardAction.CHECK_OBJECTIVE, "objective", "check", "7000"),
@@ -180,14 +301,12 @@ class GenerationActionsTest {
         Arguments.of(V0_9_11, DashboardAction.CANCEL_RUN, "after erk 0.9.11"),
         Arguments.of(V0_9_11, DashboardAction.RETRY_RUN, "after erk 0.9.11"),
         Arguments.of(V0_9_11, DashboardAction.RETRY_FAILED_RUN, "after erk 0.9.11"),
-
         Arguments.of(V0_9_0, DashboardAction.INCREMENTAL_DISPATCH, "added in erk 0.9.6"),
         Arguments.of(V0_9_0, DashboardAction.CMUX_CHECKOUT, "added in erk 0.9.10"),
         Arguments.of(V0_9_0, DashboardAction.CMUX_TELEPORT, "added in erk 0.9.10"),
         Arguments.of(V0_9_0, DashboardAction.CANCEL_RUN, "after erk 0.9.11"),
         Arguments.of(V0_9_0, DashboardAction.RETRY_RUN, "after erk 0.9.11"),
         Arguments.of(V0_9_0, DashboardAction.RETRY_FAILED_RUN, "after erk 0.9.11"),
-
         Arguments.of(V0_7, DashboardAction.UPDATE_OBJECTIVE_AFTER_LAND, "added in erk 0.8.0"),
         Arguments.of(V0_7, DashboardAction.REWRITE_REMOTE, "first released in 0.9.1"),
         Arguments.of(V0_7, DashboardAction.INCREMENTAL_DISPATCH, "added in erk 0.9.6"),
@@ -210,7 +329,8 @@ class GenerationActionsTest {
     assertSame(action, e.action());
     assertSame(generation, e.generation());
     String message = String.valueOf(e.getMessage());
-    assertTrue(message.startsWith(action.id() + " is not available in erk " + generation.label()),
+    assertTrue(
+        message.startsWith(action.id() + " is not available in erk " + generation.label()),
         message);
     assertTrue(message.contains(version), message);
   }
@@ -226,13 +346,16 @@ class GenerationActionsTest {
     all.addAll(refused);
     assertEquals(EnumSet.allOf(DashboardAction.class), all);
     for (DashboardAction action : DashboardAction.values()) {
-      assertEquals(refused.contains(action),
-          CommandAvailability.missing(action, generation) != null, action + " " + generation);
+      assertEquals(
+          refused.contains(action),
+          CommandAvailability.missing(action, generation) != null,
+          action + " " + generation);
     }
   }
 
   private static Set<DashboardAction> actionsOf(Stream<Arguments> table, ErkGeneration generation) {
-    return table.map(Arguments::get)
+    return table
+        .map(Arguments::get)
         .filter(a -> a[0] == generation)
         .map(a -> (DashboardAction) a[1])
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(DashboardAction.class)));
@@ -246,34 +369,41 @@ class GenerationActionsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ErkGeneration.class, names = {"CURRENT", "V0_9_11", "V0_9_0"})
+  @EnumSource(
+      value = ErkGeneration.class,
+      names = {"CURRENT", "V0_9_11", "V0_9_0"})
   void learnPlansLandWithoutALearnSource(ErkGeneration generation) {
     PlanRow learn = with(plan(generation), "isLearnPlan", true);
-    assertEquals(List.of("exec", "land-execute", "--pr-number=42", "--branch=plan-42", "-f"),
+    assertEquals(
+        List.of("exec", "land-execute", "--pr-number=42", "--branch=plan-42", "-f"),
         DashboardAction.LAND_PR.request(learn).arguments(generation));
   }
 
   @Test
   void olderPlansWithoutALinkedPrAreNotOfferedLaunchesOrLanding() {
     PlanRow issueOnly = with(plan(V0_7), "extras", linked(null, null));
-    for (DashboardAction action : List.of(DashboardAction.ADDRESS_REMOTE,
-        DashboardAction.REBASE_REMOTE, DashboardAction.LAND_PR)) {
+    for (DashboardAction action :
+        List.of(
+            DashboardAction.ADDRESS_REMOTE,
+            DashboardAction.REBASE_REMOTE,
+            DashboardAction.LAND_PR)) {
       assertFalse(action.isAvailable(issueOnly), action.toString());
       assertThrows(IllegalStateException.class, () -> action.request(issueOnly));
     }
-    ActionRequest explicit = ActionRequest.of(DashboardAction.ADDRESS_REMOTE,
-        Map.of(ActionParameter.PR_NUMBER, "17"));
+    ActionRequest explicit =
+        ActionRequest.of(DashboardAction.ADDRESS_REMOTE, Map.of(ActionParameter.PR_NUMBER, "17"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> explicit.arguments(V0_7));
     assertTrue(String.valueOf(e.getMessage()).contains("linked PR"), e.getMessage());
-    assertEquals(List.of("plan", "submit", "17"),
+    assertEquals(
+        List.of("plan", "submit", "17"),
         DashboardAction.DISPATCH_TO_QUEUE.request(issueOnly).arguments(V0_7));
   }
 
   @Test
   void explicitRequestsSpeakEachGeneration() {
-    ActionRequest rebase = ActionRequest.of(DashboardAction.REBASE_REMOTE,
-        Map.of(ActionParameter.PR_NUMBER, "42"));
+    ActionRequest rebase =
+        ActionRequest.of(DashboardAction.REBASE_REMOTE, Map.of(ActionParameter.PR_NUMBER, "42"));
     assertEquals(List.of("launch", "pr-rebase", "--pr", "42"), rebase.arguments());
     assertEquals(List.of("launch", "pr-rebase", "--pr", "42"), rebase.arguments(V0_9_11));
     assertEquals(List.of("launch", "pr-fix-conflicts", "--pr", "42"), rebase.arguments(V0_9_0));

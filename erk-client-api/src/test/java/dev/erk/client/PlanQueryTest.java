@@ -17,12 +17,36 @@ class PlanQueryTest {
 
   @Test
   void everyFilterMapsToItsOption() {
-    PlanQuery query = PlanQuery.builder().state(PlanState.CLOSED).labels("erk-pr", "erk-learn")
-        .limit(50).showPrs(false).showRuns(true).runState("in_progress").creator("alice-1")
-        .timeout(Duration.ofSeconds(5)).build();
-    assertEquals(List.of("exec", "dash-data", "--state", "closed", "--label", "erk-pr",
-        "--label", "erk-learn", "--limit", "50", "--no-show-prs", "--show-runs", "--run-state",
-        "in_progress", "--creator", "alice-1"), query.arguments());
+    PlanQuery query =
+        PlanQuery.builder()
+            .state(PlanState.CLOSED)
+            .labels("erk-pr", "erk-learn")
+            .limit(50)
+            .showPrs(false)
+            .showRuns(true)
+            .runState("in_progress")
+            .creator("alice-1")
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    assertEquals(
+        List.of(
+            "exec",
+            "dash-data",
+            "--state",
+            "closed",
+            "--label",
+            "erk-pr",
+            "--label",
+            "erk-learn",
+            "--limit",
+            "50",
+            "--no-show-prs",
+            "--show-runs",
+            "--run-state",
+            "in_progress",
+            "--creator",
+            "alice-1"),
+        query.arguments());
     assertEquals(Duration.ofSeconds(5), query.timeout());
   }
 
@@ -41,17 +65,25 @@ class PlanQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-alice", "a b", "alice;rm", "a\u0007", "toolong-toolong-toolong-toolong-toolong1"})
+  @ValueSource(
+      strings = {
+        "-alice",
+        "a b",
+        "alice;rm",
+        "a\u0007",
+        "toolong-toolong-toolong-toolong-toolong1"
+      })
   void refusesCreatorsThatAreNotGithubLogins(String creator) {
-    assertThrows(IllegalArgumentException.class, () -> PlanQuery.builder().creator(creator).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> PlanQuery.builder().creator(creator).build());
   }
 
   @Test
   void refusesNonPositiveLimitsAndTimeouts() {
     assertThrows(IllegalArgumentException.class, () -> PlanQuery.builder().limit(0).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> PlanQuery.builder().timeout(Duration.ZERO).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> PlanQuery.builder().runState("--all").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> PlanQuery.builder().timeout(Duration.ZERO).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> PlanQuery.builder().runState("--all").build());
   }
 }

@@ -17,9 +17,11 @@ class PlanRowBuilderTest {
 
   @Test
   void everyComponentHasASetterNamedAfterIt() {
-    Set<String> setters = Arrays.stream(PlanRow.Builder.class.getMethods())
-        .filter(m -> m.getReturnType() == PlanRow.Builder.class && m.getParameterCount() == 1)
-        .map(Method::getName).collect(Collectors.toSet());
+    Set<String> setters =
+        Arrays.stream(PlanRow.Builder.class.getMethods())
+            .filter(m -> m.getReturnType() == PlanRow.Builder.class && m.getParameterCount() == 1)
+            .map(Method::getName)
+            .collect(Collectors.toSet());
     for (RecordComponent component : PlanRow.class.getRecordComponents()) {
       assertTrue(setters.contains(component.getName()), "no setter for " + component.getName());
     }
@@ -49,8 +51,10 @@ class PlanRowBuilderTest {
 
   @Test
   void aMissingRequiredValueIsRefusedByName() {
-    NullPointerException e = assertThrows(NullPointerException.class,
-        () -> PlanRow.builder().prNumber(1).prDisplay(nullString()));
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class,
+            () -> PlanRow.builder().prNumber(1).prDisplay(nullString()));
     assertEquals("prDisplay", e.getMessage());
   }
 

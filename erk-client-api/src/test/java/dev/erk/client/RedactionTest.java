@@ -1,15 +1,15 @@
 package dev.erk.client;
 
-import dev.erk.client.internal.CommandLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jspecify.annotations.Nullable;
+import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +22,15 @@ class RedactionTest {
   @Nested
   class Argv {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "erk exec close-pr 42 --comment=SECRET | erk exec close-pr 42 --comment=<redacted>",
-        "erk exec close-pr 42 --comment SECRET | erk exec close-pr 42 --comment <redacted>",
-        "erk one-shot SECRET                   | erk one-shot <redacted>",
-        "one-shot --model opus SECRET          | one-shot --model <redacted> <redacted>",
-        "erk land 42 --branch=b                | erk land 42 --branch=b",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "erk exec close-pr 42 --comment=SECRET | erk exec close-pr 42 --comment=<redacted>",
+          "erk exec close-pr 42 --comment SECRET | erk exec close-pr 42 --comment <redacted>",
+          "erk one-shot SECRET                   | erk one-shot <redacted>",
+          "one-shot --model opus SECRET          | one-shot --model <redacted> <redacted>",
+          "erk land 42 --branch=b                | erk land 42 --branch=b",
+        })
     void freeTextValuesAreReplacedAndTheRestKept(String argv, String expected) {
       List<String> command = List.of(argv.replace("SECRET", SECRET).split(" "));
       assertEquals(List.of(expected.split(" ")), Redaction.redact(command));
@@ -44,8 +46,9 @@ class RedactionTest {
     void theCatalogueFreeTextParametersAreRedacted() {
       PlanRow row = TestRows.openPlan();
       ActionRequest close = DashboardAction.CLOSE_PR.request(row, "Done, " + SECRET);
-      ActionRequest prompt = ActionRequest.of(DashboardAction.ONE_SHOT_PROMPT,
-          Map.of(ActionParameter.PROMPT, "fix it " + SECRET));
+      ActionRequest prompt =
+          ActionRequest.of(
+              DashboardAction.ONE_SHOT_PROMPT, Map.of(ActionParameter.PROMPT, "fix it " + SECRET));
       for (ErkGeneration generation : ErkGeneration.values()) {
         for (ActionRequest request : List.of(close, prompt)) {
           List<String> argv;
@@ -68,9 +71,12 @@ class RedactionTest {
       List<String> argv = List.of("erk", "exec", "close-pr", "42", "--comment=" + SECRET);
       ActionResult failed =
           ActionResult.failure(argv, 1, "", "Error: no\n", "Error: no", null, Duration.ofMillis(3));
-      for (ErkException e : List.of(new ErkCommandFailedException(failed),
-          new ErkTimeoutException(argv, Duration.ofSeconds(1)), new ErkCancelledException(argv),
-          new ErkException("`" + CommandLines.describe(argv) + "` failed", argv, null))) {
+      for (ErkException e :
+          List.of(
+              new ErkCommandFailedException(failed),
+              new ErkTimeoutException(argv, Duration.ofSeconds(1)),
+              new ErkCancelledException(argv),
+              new ErkException("`" + CommandLines.describe(argv) + "` failed", argv, null))) {
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         assertTrue(e.getMessage().contains("close-pr 42 --comment=<redacted>"), e.getMessage());
         assertEquals(argv, e.command());
@@ -83,9 +89,15 @@ class RedactionTest {
     @Test
     void anActionResultIsBoundedAndRedacted() {
       String huge = "x".repeat(5_000_000);
-      ActionResult result = ActionResult.success(
-          List.of("erk", "exec", "close-pr", "42", "--comment=" + SECRET), huge, huge, "",
-          Map.<String, @Nullable Object>of("body", huge), null, Duration.ofMillis(3));
+      ActionResult result =
+          ActionResult.success(
+              List.of("erk", "exec", "close-pr", "42", "--comment=" + SECRET),
+              huge,
+              huge,
+              "",
+              Map.<String, @Nullable Object>of("body", huge),
+              null,
+              Duration.ofMillis(3));
       String text = result.toString();
       assertTrue(text.length() < 2_000, "toString is " + text.length() + " chars");
       assertFalse(text.contains("hunter2"), text);

@@ -70,8 +70,8 @@ final class Arguments {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException(option + " needs a whole number of at least " + min + ", not '"
-        + value + "'");
+    throw new UsageException(
+        option + " needs a whole number of at least " + min + ", not '" + value + "'");
   }
 
   /** Seconds, possibly fractional ({@code 0.5}), as a positive duration. */

@@ -18,16 +18,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The IDE-plugin pattern: refresh the plan list in the background every few seconds with
- * {@link dev.erk.client.ErkClient#listPlansAsync}, never blocking a UI thread, and print what
- * changed (plans added, removed, fields changed) by PR number.
+ * The IDE-plugin pattern: refresh the plan list in the background every few seconds with {@link
+ * dev.erk.client.ErkClient#listPlansAsync}, never blocking a UI thread, and print what changed
+ * (plans added, removed, fields changed) by PR number.
  *
- * <p>A refresh still running when the next one is due has overrun: it is cancelled with
- * {@code cancel(true)}, which kills its erk process, and the new one starts. Results are handled
- * on the scheduler thread ({@code whenCompleteAsync(…, scheduler)}), not on the SDK's threads.
+ * <p>A refresh still running when the next one is due has overrun: it is cancelled with {@code
+ * cancel(true)}, which kills its erk process, and the new one starts. Results are handled on the
+ * scheduler thread ({@code whenCompleteAsync(…, scheduler)}), not on the SDK's threads.
  */
 public final class AsyncRefresh {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: AsyncRefresh [options]
         Refreshes erk's plan list in the background and prints what changed.
         --erk PATH       the erk executable; without it a demo runs on erk-client's FakeErk
@@ -64,16 +65,19 @@ public final class AsyncRefresh {
       out.println(USAGE);
       return 0;
     }
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "plan-refresh");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "plan-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
     try (ExampleErk erk =
         ExampleErk.connect(options.erk(), options.cwd(), DemoPlans::refreshes, out)) {
       Refresher refresher = new Refresher(erk, scheduler, options.times(), out, err);
-      var unused = scheduler.scheduleAtFixedRate( // ends with the scheduler
-          refresher::tick, 0, options.every().toMillis(), TimeUnit.MILLISECONDS);
+      var unused =
+          scheduler.scheduleAtFixedRate( // ends with the scheduler
+              refresher::tick, 0, options.every().toMillis(), TimeUnit.MILLISECONDS);
       refresher.awaitDone();
       return refresher.failures.get() == 0 ? 0 : Failures.ERK_FAILED;
     } catch (InterruptedException e) {
@@ -102,7 +106,11 @@ public final class AsyncRefresh {
         new AtomicReference<>();
     private @Nullable List<PlanRow> previous; // only touched on the scheduler thread
 
-    Refresher(ExampleErk erk, ScheduledExecutorService scheduler, int times, PrintStream out,
+    Refresher(
+        ExampleErk erk,
+        ScheduledExecutorService scheduler,
+        int times,
+        PrintStream out,
         PrintStream err) {
       this.erk = erk;
       this.scheduler = scheduler;
@@ -123,20 +131,23 @@ public final class AsyncRefresh {
       int number = started.incrementAndGet();
       CompletableFuture<PlanList> refresh = erk.client().listPlansAsync(PlanQuery.defaults());
       inFlight.set(refresh);
-      var unused = refresh.whenCompleteAsync((plans, failure) -> { // reports its own failures
-        inFlight.compareAndSet(refresh, null);
-        report(number, plans, failure);
-        if (times > 0) {
-          done.countDown();
-        }
-      }, scheduler);
+      var unused =
+          refresh.whenCompleteAsync(
+              (plans, failure) -> { // reports its own failures
+                inFlight.compareAndSet(refresh, null);
+                report(number, plans, failure);
+                if (times > 0) {
+                  done.countDown();
+                }
+              },
+              scheduler);
     }
 
     private void report(int number, @Nullable PlanList plans, @Nullable Throwable failure) {
       String label = "[refresh " + number + "] ";
       if (plans == null) {
-        Throwable cause = failure == null ? new IllegalStateException("no result")
-            : Failures.unwrap(failure);
+        Throwable cause =
+            failure == null ? new IllegalStateException("no result") : Failures.unwrap(failure);
         if (cause instanceof java.util.concurrent.CancellationException
             || cause instanceof ErkCancelledException) {
           out.println(label + "cancelled");
@@ -154,8 +165,11 @@ public final class AsyncRefresh {
         return;
       }
       List<String> changes = PlanChanges.between(before, rows);
-      out.println(label + rows.size() + " plans, "
-          + (changes.isEmpty() ? "no changes" : changes.size() + " changed"));
+      out.println(
+          label
+              + rows.size()
+              + " plans, "
+              + (changes.isEmpty() ? "no changes" : changes.size() + " changed"));
       changes.forEach(change -> out.println("  " + change));
     }
 

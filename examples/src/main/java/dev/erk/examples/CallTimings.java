@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@code --erk} it only reads ({@code erk --version}, {@code erk exec dash-data}).
  */
 public final class CallTimings {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: CallTimings [options]
         Runs a few erk calls and prints when each was spawned, printed, exited and ended.
         --erk PATH   the erk executable; without it a demo runs on erk-client's FakeErk
@@ -45,7 +46,9 @@ public final class CallTimings {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** @return 0 when every call was made (a failed call is part of the summary), 2 for a bad line */
+  /**
+   * @return 0 when every call was made (a failed call is part of the summary), 2 for a bad line
+   */
   static int run(String[] args, PrintStream out, PrintStream err) {
     @Nullable Path erkPath = null;
     @Nullable Path cwd = null;
@@ -70,21 +73,34 @@ public final class CallTimings {
     }
     List<String> lines = new CopyOnWriteArrayList<>();
     Semaphore ended = new Semaphore(0);
-    try (ExampleErk erk = ExampleErk.connect(erkPath, cwd, fake -> {
-      fake.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_11.reply());
-      DemoPlans.dashboard(fake);
-      DemoPlans.launch(fake, DEMO_PR);
-    }, out, builder -> builder.eventListenerFactory(call -> new TimingListener(line -> {
-      lines.add(line);
-      ended.release();
-    })))) {
+    try (ExampleErk erk =
+        ExampleErk.connect(
+            erkPath,
+            cwd,
+            fake -> {
+              fake.stubFor(ArgvPattern.exactly("--version"))
+                  .willReturn(Fixtures.VERSION_0_9_11.reply());
+              DemoPlans.dashboard(fake);
+              DemoPlans.launch(fake, DEMO_PR);
+            },
+            out,
+            builder ->
+                builder.eventListenerFactory(
+                    call ->
+                        new TimingListener(
+                            line -> {
+                              lines.add(line);
+                              ended.release();
+                            })))) {
       CliErkClient client = erk.client();
       int calls = 0;
       calls += attempt(() -> client.version(), err);
       calls += attempt(() -> client.listPlans(PlanQuery.defaults()), err);
       if (erk.isDemo()) {
-        ActionRequest launch = ActionRequest.of(DashboardAction.ADDRESS_REMOTE,
-            Map.of(ActionParameter.PR_NUMBER, Integer.toString(DEMO_PR)));
+        ActionRequest launch =
+            ActionRequest.of(
+                DashboardAction.ADDRESS_REMOTE,
+                Map.of(ActionParameter.PR_NUMBER, Integer.toString(DEMO_PR)));
         calls += attempt(() -> client.stream(launch, LineListener.NONE).completion().join(), err);
       }
       // The last event of a call may come just after its result: wait for every summary line.

@@ -42,10 +42,15 @@ public final class Dashboard {
     }
     // In --json mode stdout carries only JSON, so the demo note goes to stderr.
     PrintStream note = options.json() ? err : out;
-    try (ExampleErk erk = ExampleErk.connect(options.erk(), options.cwd(), fake -> {
-      DemoPlans.dashboard(fake);
-      DemoDetails.script(fake);
-    }, note)) {
+    try (ExampleErk erk =
+        ExampleErk.connect(
+            options.erk(),
+            options.cwd(),
+            fake -> {
+              DemoPlans.dashboard(fake);
+              DemoDetails.script(fake);
+            },
+            note)) {
       if (options.pr() != null) {
         PlanDetail.print(erk.client(), options.pr(), out);
         return 0;

@@ -19,10 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param objective print this objective's roadmap instead of the plan list, or null
  */
 record DashboardOptions(
-    @Nullable Path erk, @Nullable Path cwd, PlanQuery query, boolean json, boolean help,
-    @Nullable Integer pr, @Nullable Integer objective) {
+    @Nullable Path erk,
+    @Nullable Path cwd,
+    PlanQuery query,
+    boolean json,
+    boolean help,
+    @Nullable Integer pr,
+    @Nullable Integer objective) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: Dashboard [options]
         Lists erk's plans as a table, like erk's dashboard.
         --erk PATH        the erk executable (or anything speaking its protocol);
@@ -79,8 +85,8 @@ record DashboardOptions(
       if (pr != null && objective != null) {
         throw new UsageException("give --pr or --objective, not both");
       }
-      return new DashboardOptions(erk, cwd, query.labels(labels).build(), json, help, pr,
-          objective);
+      return new DashboardOptions(
+          erk, cwd, query.labels(labels).build(), json, help, pr, objective);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() == null ? "bad option value" : e.getMessage());
     }

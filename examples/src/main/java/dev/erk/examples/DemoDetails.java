@@ -17,8 +17,9 @@ final class DemoDetails {
   static void script(FakeErk erk) {
     erk.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_11.reply());
     erk.stubFor(ArgvPattern.exactly("exec", "land-execute", "--help"))
-        .willReturn(Reply.stdout("Usage: erk exec land-execute [OPTIONS]\n"
-            + "  --linked-pr-number INTEGER\n"));
+        .willReturn(
+            Reply.stdout(
+                "Usage: erk exec land-execute [OPTIONS]\n" + "  --linked-pr-number INTEGER\n"));
     answer(erk, DetailFixtures.PR_VIEW, "exec", "get-pr-view");
     answer(erk, DetailFixtures.REVIEW_THREADS, "exec", "get-pr-review-comments");
     answer(erk, DetailFixtures.CI_SUMMARIES, "exec", "ci-fetch-summaries");

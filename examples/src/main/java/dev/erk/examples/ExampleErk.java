@@ -26,19 +26,23 @@ final class ExampleErk implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code erk} in {@code cwd} (default: the current directory), or when
-   * {@code erk} is null builds a fake, lets {@code demo} script it and prints the demo note.
+   * Connects to {@code erk} in {@code cwd} (default: the current directory), or when {@code erk} is
+   * null builds a fake, lets {@code demo} script it and prints the demo note.
    *
    * @throws dev.erk.client.ErkException if the executable cannot be used
    */
-  static ExampleErk connect(@Nullable Path erk, @Nullable Path cwd, Consumer<FakeErk> demo,
-      PrintStream note) {
+  static ExampleErk connect(
+      @Nullable Path erk, @Nullable Path cwd, Consumer<FakeErk> demo, PrintStream note) {
     return connect(erk, cwd, demo, note, UnaryOperator.identity());
   }
 
   /** {@link #connect(Path, Path, Consumer, PrintStream)}, with more client settings. */
-  static ExampleErk connect(@Nullable Path erk, @Nullable Path cwd, Consumer<FakeErk> demo,
-      PrintStream note, UnaryOperator<CliErkClient.Builder> settings) {
+  static ExampleErk connect(
+      @Nullable Path erk,
+      @Nullable Path cwd,
+      Consumer<FakeErk> demo,
+      PrintStream note,
+      UnaryOperator<CliErkClient.Builder> settings) {
     if (erk == null) {
       FakeErk fake = FakeErk.create();
       try {

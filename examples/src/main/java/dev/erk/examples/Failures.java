@@ -8,8 +8,10 @@ import java.util.concurrent.ExecutionException;
 final class Failures {
   /** Exit code for a failure reported by erk or the SDK. */
   static final int ERK_FAILED = 1;
+
   /** Exit code for a bad command line. */
   static final int USAGE = 2;
+
   /** Exit code after Ctrl-C, as shells report SIGINT. */
   static final int INTERRUPTED = 130;
 
@@ -29,9 +31,10 @@ final class Failures {
   static String describe(Throwable failure) {
     Throwable t = unwrap(failure);
     String message = t.getMessage();
-    String text = t instanceof ErkException || t instanceof IllegalArgumentException
-        ? String.valueOf(message)
-        : t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String text =
+        t instanceof ErkException || t instanceof IllegalArgumentException
+            ? String.valueOf(message)
+            : t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     return oneLine(text);
   }
 

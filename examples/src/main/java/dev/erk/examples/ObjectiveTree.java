@@ -17,10 +17,18 @@ final class ObjectiveTree {
     ObjectiveRoadmap roadmap = erk.fetch(DetailQuery.objective(number));
     RoadmapSummary s = roadmap.summary();
     String next = roadmap.graph().nextNode();
-    out.println("Objective #" + roadmap.issueNumber() + "  " + s.done() + "/" + s.totalNodes()
-        + " done, " + (s.planning() + s.inProgress()) + " in flight"
-        + (next == null ? "" : ", next: " + next)
-        + (roadmap.graph().complete() ? ", complete" : ""));
+    out.println(
+        "Objective #"
+            + roadmap.issueNumber()
+            + "  "
+            + s.done()
+            + "/"
+            + s.totalNodes()
+            + " done, "
+            + (s.planning() + s.inProgress())
+            + " in flight"
+            + (next == null ? "" : ", next: " + next)
+            + (roadmap.graph().complete() ? ", complete" : ""));
     List<RoadmapPhase> phases = roadmap.phases();
     for (int i = 0; i < phases.size(); i++) {
       boolean lastPhase = i == phases.size() - 1;
@@ -35,9 +43,14 @@ final class ObjectiveTree {
   }
 
   private static String describe(RoadmapNode node) {
-    StringBuilder line = new StringBuilder()
-        .append('[').append(node.status()).append("] ").append(node.id()).append(' ')
-        .append(Failures.oneLine(node.description()));
+    StringBuilder line =
+        new StringBuilder()
+            .append('[')
+            .append(node.status())
+            .append("] ")
+            .append(node.id())
+            .append(' ')
+            .append(Failures.oneLine(node.description()));
     if (node.pr() != null) {
       line.append(" (").append(node.pr()).append(')');
     }

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What changed between two plan lists, by PR number: plans added, plans removed, and for the
- * others the shown fields whose value changed. Fields are compared without Rich markup.
+ * What changed between two plan lists, by PR number: plans added, plans removed, and for the others
+ * the shown fields whose value changed. Fields are compared without Rich markup.
  */
 final class PlanChanges {
   private static final Map<String, Function<PlanRow, Object>> FIELDS = fields();
@@ -38,33 +38,37 @@ final class PlanChanges {
     Map<Integer, PlanRow> old = byNumber(before);
     Map<Integer, PlanRow> now = byNumber(after);
     List<String> lines = new ArrayList<>();
-    now.forEach((number, row) -> {
-      if (!old.containsKey(number)) {
-        lines.add("+ #" + number + " " + row.fullTitle());
-      }
-    });
-    old.forEach((number, row) -> {
-      if (!now.containsKey(number)) {
-        lines.add("- #" + number + " " + row.fullTitle());
-      }
-    });
-    now.forEach((number, row) -> {
-      PlanRow was = old.get(number);
-      if (was == null) {
-        return;
-      }
-      List<String> changed = new ArrayList<>();
-      FIELDS.forEach((name, field) -> {
-        Object from = field.apply(was);
-        Object to = field.apply(row);
-        if (!Objects.equals(from, to)) {
-          changed.add(name + ": " + show(from) + " → " + show(to));
-        }
-      });
-      if (!changed.isEmpty()) {
-        lines.add("~ #" + number + " " + String.join("; ", changed));
-      }
-    });
+    now.forEach(
+        (number, row) -> {
+          if (!old.containsKey(number)) {
+            lines.add("+ #" + number + " " + row.fullTitle());
+          }
+        });
+    old.forEach(
+        (number, row) -> {
+          if (!now.containsKey(number)) {
+            lines.add("- #" + number + " " + row.fullTitle());
+          }
+        });
+    now.forEach(
+        (number, row) -> {
+          PlanRow was = old.get(number);
+          if (was == null) {
+            return;
+          }
+          List<String> changed = new ArrayList<>();
+          FIELDS.forEach(
+              (name, field) -> {
+                Object from = field.apply(was);
+                Object to = field.apply(row);
+                if (!Objects.equals(from, to)) {
+                  changed.add(name + ": " + show(from) + " → " + show(to));
+                }
+              });
+          if (!changed.isEmpty()) {
+            lines.add("~ #" + number + " " + String.join("; ", changed));
+          }
+        });
     return lines;
   }
 

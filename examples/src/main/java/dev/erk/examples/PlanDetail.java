@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code Dashboard --pr N}: a plan's detail panel, from four detail queries run concurrently
- * (the PR, its unresolved review threads, its CI failure summaries and its event log).
+ * {@code Dashboard --pr N}: a plan's detail panel, from four detail queries run concurrently (the
+ * PR, its unresolved review threads, its CI failure summaries and its event log).
  */
 final class PlanDetail {
   private PlanDetail() {}
@@ -25,13 +25,28 @@ final class PlanDetail {
     CompletableFuture<PlanLog> log = erk.fetchAsync(DetailQuery.planLog(pr));
     PullRequestView p = join(view);
     out.println("PR #" + p.number() + "  " + p.title());
-    out.println("  state: " + p.state() + (p.draft() ? " (draft)" : "") + ", mergeable: "
-        + p.mergeable() + ", merge state: " + p.mergeStateStatus());
-    out.println("  " + p.headRefName() + " -> " + p.baseRefName() + ", by " + p.author()
-        + ", labels " + String.join(", ", p.labels()));
+    out.println(
+        "  state: "
+            + p.state()
+            + (p.draft() ? " (draft)" : "")
+            + ", mergeable: "
+            + p.mergeable()
+            + ", merge state: "
+            + p.mergeStateStatus());
+    out.println(
+        "  "
+            + p.headRefName()
+            + " -> "
+            + p.baseRefName()
+            + ", by "
+            + p.author()
+            + ", labels "
+            + String.join(", ", p.labels()));
     CiSummaries summaries = join(ci);
-    out.println(summaries.isEmpty() ? "Checks: no CI failure summaries"
-        : "Checks: " + summaries.summaries().size() + " failing");
+    out.println(
+        summaries.isEmpty()
+            ? "Checks: no CI failure summaries"
+            : "Checks: " + summaries.summaries().size() + " failing");
     for (Map.Entry<String, String> check : summaries.summaries().entrySet()) {
       out.println("  " + check.getKey() + ": " + lastLine(check.getValue()));
     }
@@ -39,8 +54,13 @@ final class PlanDetail {
     out.println("Unresolved review threads: " + open.threads().size());
     for (ReviewThread thread : open.threads()) {
       ReviewThread.Comment first = thread.comments().isEmpty() ? null : thread.comments().get(0);
-      out.println("  " + thread.location() + (thread.outdated() ? " (outdated)" : "")
-          + (first == null ? "" : "  " + first.author() + ": " + Failures.oneLine(first.body())));
+      out.println(
+          "  "
+              + thread.location()
+              + (thread.outdated() ? " (outdated)" : "")
+              + (first == null
+                  ? ""
+                  : "  " + first.author() + ": " + Failures.oneLine(first.body())));
     }
     PlanLog events = join(log);
     out.println("Event log: " + events.events().size() + " events");

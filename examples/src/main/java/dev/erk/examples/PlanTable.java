@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Renders plans as a terminal table like erk's dashboard. Cells are the display fields without
- * Rich markup ({@link PlanRow#plain()}); columns are aligned by {@link DisplayWidth}, so emoji and
- * CJK text line up, and every line of the table is exactly as wide as the others.
+ * Renders plans as a terminal table like erk's dashboard. Cells are the display fields without Rich
+ * markup ({@link PlanRow#plain()}); columns are aligned by {@link DisplayWidth}, so emoji and CJK
+ * text line up, and every line of the table is exactly as wide as the others.
  */
 final class PlanTable {
   /** The widest a title may be before it is cut with {@code …}. */
@@ -18,15 +18,16 @@ final class PlanTable {
 
   private record Column(String header, int maxWidth, Function<PlanRow, String> cell) {}
 
-  private static final List<Column> COLUMNS = List.of(
-      new Column("PR", 14, PlanTable::pr),
-      new Column("Title", TITLE_COLUMNS, PlanRow::fullTitle),
-      new Column("Lifecycle", 12, PlanRow::lifecycleDisplay),
-      new Column("Checks", 10, PlanRow::checksDisplay),
-      new Column("Comments", 8, PlanRow::commentsDisplay),
-      new Column("Run", 24, PlanTable::run),
-      new Column("Worktree", 24, row -> orDash(row.worktreeName())),
-      new Column("Updated", 10, PlanRow::updatedDisplay));
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("PR", 14, PlanTable::pr),
+          new Column("Title", TITLE_COLUMNS, PlanRow::fullTitle),
+          new Column("Lifecycle", 12, PlanRow::lifecycleDisplay),
+          new Column("Checks", 10, PlanRow::checksDisplay),
+          new Column("Comments", 8, PlanRow::commentsDisplay),
+          new Column("Run", 24, PlanTable::run),
+          new Column("Worktree", 24, row -> orDash(row.worktreeName())),
+          new Column("Updated", 10, PlanRow::updatedDisplay));
 
   private PlanTable() {}
 

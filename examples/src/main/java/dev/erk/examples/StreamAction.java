@@ -20,13 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams a long erk action, {@code erk launch pr-address --pr N}, printing each line as it
- * arrives with the time since the start ({@code [  0.41s] Checking PR status...}). Ctrl-C cancels
- * it cleanly: a shutdown hook cancels the {@link StreamHandle}, which kills erk's process tree,
- * and waits briefly for that to finish.
+ * Streams a long erk action, {@code erk launch pr-address --pr N}, printing each line as it arrives
+ * with the time since the start ({@code [ 0.41s] Checking PR status...}). Ctrl-C cancels it
+ * cleanly: a shutdown hook cancels the {@link StreamHandle}, which kills erk's process tree, and
+ * waits briefly for that to finish.
  */
 public final class StreamAction {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: StreamAction [options]
         Runs `erk launch pr-address --pr N` and prints its lines live; Ctrl-C cancels it.
         --erk PATH   the erk executable; without it a demo runs on erk-client's FakeErk
@@ -79,11 +80,13 @@ public final class StreamAction {
       return 0;
     }
     int pr = options.pr() != null ? options.pr() : DEMO_PR;
-    ActionRequest request = ActionRequest.of(
-        DashboardAction.ADDRESS_REMOTE, Map.of(ActionParameter.PR_NUMBER, Integer.toString(pr)));
+    ActionRequest request =
+        ActionRequest.of(
+            DashboardAction.ADDRESS_REMOTE,
+            Map.of(ActionParameter.PR_NUMBER, Integer.toString(pr)));
     Instant start = Instant.now();
-    try (ExampleErk erk = ExampleErk.connect(
-        options.erk(), options.cwd(), fake -> DemoPlans.launch(fake, pr), out)) {
+    try (ExampleErk erk =
+        ExampleErk.connect(options.erk(), options.cwd(), fake -> DemoPlans.launch(fake, pr), out)) {
       out.println("$ " + request.display());
       StreamHandle handle = erk.client().stream(request, line -> print(out, start, line));
       running.set(handle);
@@ -93,16 +96,24 @@ public final class StreamAction {
       ActionResult result = handle.completion().join();
       String took = seconds(Duration.between(start, Instant.now()));
       if (!result.success()) {
-        err.println("stream-action: " + Failures.oneLine(result.message())
-            + " (exit " + result.exitCode() + " after " + took + ")");
+        err.println(
+            "stream-action: "
+                + Failures.oneLine(result.message())
+                + " (exit "
+                + result.exitCode()
+                + " after "
+                + took
+                + ")");
         return Failures.ERK_FAILED;
       }
       out.println("done in " + took);
       return 0;
     } catch (CompletionException | ErkException e) {
       if (Failures.unwrap(e) instanceof ErkCancelledException) {
-        err.println("stream-action: cancelled after "
-            + seconds(Duration.between(start, Instant.now())) + "; erk was stopped");
+        err.println(
+            "stream-action: cancelled after "
+                + seconds(Duration.between(start, Instant.now()))
+                + "; erk was stopped");
         return Failures.INTERRUPTED;
       }
       err.println("stream-action: " + Failures.describe(e));
@@ -116,8 +127,8 @@ public final class StreamAction {
   }
 
   /**
-   * Cancels the running action, killing erk's process tree, and waits up to three seconds for it
-   * to end. Safe to call from a shutdown hook, before the action starts, or twice.
+   * Cancels the running action, killing erk's process tree, and waits up to three seconds for it to
+   * end. Safe to call from a shutdown hook, before the action starts, or twice.
    */
   public void cancel() {
     cancelled.set(true);
@@ -134,8 +145,9 @@ public final class StreamAction {
   }
 
   private static void print(PrintStream out, Instant start, OutputLine line) {
-    String elapsed = String.format(Locale.ROOT, "%6.2fs",
-        Duration.between(start, line.timestamp()).toMillis() / 1000.0);
+    String elapsed =
+        String.format(
+            Locale.ROOT, "%6.2fs", Duration.between(start, line.timestamp()).toMillis() / 1000.0);
     out.println("[" + elapsed + "] " + line.text());
   }
 

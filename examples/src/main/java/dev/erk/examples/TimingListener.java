@@ -10,14 +10,24 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The timing of one erk call, collected from its {@link EventListener} events and handed on as
- * one summary line when the call ends. Every event carries the time since the call started, taken
- * when it happened, so the summary is exact even though events are delivered asynchronously.
+ * The timing of one erk call, collected from its {@link EventListener} events and handed on as one
+ * summary line when the call ends. Every event carries the time since the call started, taken when
+ * it happened, so the summary is exact even though events are delivered asynchronously.
  */
 final class TimingListener implements EventListener {
   /** The header of the summary table. */
-  static final String HEADER = String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %5s %7s  %s",
-      "call", "spawned", "1st out", "exited", "ended", "exit", "bytes", "outcome");
+  static final String HEADER =
+      String.format(
+          Locale.ROOT,
+          "%-34s %9s %9s %9s %9s %5s %7s  %s",
+          "call",
+          "spawned",
+          "1st out",
+          "exited",
+          "ended",
+          "exit",
+          "bytes",
+          "outcome");
 
   private final Consumer<String> summary;
   private @Nullable Duration spawned;
@@ -25,7 +35,9 @@ final class TimingListener implements EventListener {
   private @Nullable Duration exited;
   private @Nullable ProcessExit exit;
 
-  /** @param summary receives the call's line once, from the thread of its last event */
+  /**
+   * @param summary receives the call's line once, from the thread of its last event
+   */
   TimingListener(Consumer<String> summary) {
     this.summary = summary;
   }
@@ -69,15 +81,23 @@ final class TimingListener implements EventListener {
   private void end(ErkCall call, Duration elapsed, String outcome) {
     ProcessExit seen = exit;
     String command = "erk " + String.join(" ", call.command().subList(1, call.command().size()));
-    summary.accept(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %5s %7s  %s",
-        command.length() <= 34 ? command : command.substring(0, 33) + "…",
-        millis(spawned), millis(firstOutput), millis(exited), millis(elapsed),
-        seen == null ? "-" : Integer.toString(seen.exitCode()),
-        seen == null ? "-" : Long.toString(seen.stdoutBytes() + seen.stderrBytes()), outcome));
+    summary.accept(
+        String.format(
+            Locale.ROOT,
+            "%-34s %9s %9s %9s %9s %5s %7s  %s",
+            command.length() <= 34 ? command : command.substring(0, 33) + "…",
+            millis(spawned),
+            millis(firstOutput),
+            millis(exited),
+            millis(elapsed),
+            seen == null ? "-" : Integer.toString(seen.exitCode()),
+            seen == null ? "-" : Long.toString(seen.stdoutBytes() + seen.stderrBytes()),
+            outcome));
   }
 
   private static String millis(@Nullable Duration duration) {
-    return duration == null ? "-"
+    return duration == null
+        ? "-"
         : String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1_000_000.0);
   }
 }

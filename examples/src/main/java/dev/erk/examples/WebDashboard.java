@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * erk's dashboard in a web browser: serves the plan table, filters, actions and streamed action
- * output on {@code http://127.0.0.1:PORT/} until Ctrl-C, which cancels the running actions
- * (killing erk's process trees). Without {@code --erk} it runs on the testkit's fake erk with
- * {@link DemoScenario}.
+ * output on {@code http://127.0.0.1:PORT/} until Ctrl-C, which cancels the running actions (killing
+ * erk's process trees). Without {@code --erk} it runs on the testkit's fake erk with {@link
+ * DemoScenario}.
  */
 public final class WebDashboard {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: WebDashboard [options]
         Serves erk's dashboard on http://127.0.0.1:PORT/ until Ctrl-C.
         --erk PATH        the erk executable; without it a demo runs on erk-client's FakeErk
@@ -48,8 +49,8 @@ public final class WebDashboard {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try {
-      ExampleErk erk = ExampleErk.connect(
-          options.erk(), options.cwd(), DemoScenario::script, System.out);
+      ExampleErk erk =
+          ExampleErk.connect(options.erk(), options.cwd(), DemoScenario::script, System.out);
       DashboardServer server;
       try {
         server = DashboardServer.start(erk.client(), options.port(), options.refresh());
@@ -57,11 +58,15 @@ public final class WebDashboard {
         erk.close();
         throw e;
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        erk.close();
-        stopped.countDown();
-      }, "stop-web-dashboard"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    erk.close();
+                    stopped.countDown();
+                  },
+                  "stop-web-dashboard"));
       print(System.out, server);
     } catch (RuntimeException e) {
       System.err.println("web-dashboard: " + Failures.describe(e));
@@ -71,13 +76,13 @@ public final class WebDashboard {
   }
 
   static void print(PrintStream out, DashboardServer server) {
-    out.println("erk web dashboard: " + server.uri() + "  (Ctrl-C stops it and cancels its actions)");
+    out.println(
+        "erk web dashboard: " + server.uri() + "  (Ctrl-C stops it and cancels its actions)");
     out.flush();
   }
 
   /** The command line of {@link WebDashboard}. */
-  record Options(@Nullable Path erk, @Nullable Path cwd, int port, Duration refresh,
-      boolean help) {
+  record Options(@Nullable Path erk, @Nullable Path cwd, int port, Duration refresh, boolean help) {
     static Options parse(String[] args) throws UsageException {
       Arguments in = new Arguments(args);
       Path erk = null;

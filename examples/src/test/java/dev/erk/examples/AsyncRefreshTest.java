@@ -23,15 +23,18 @@ class AsyncRefreshTest {
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.outLines();
-    assertEquals(List.of(
-        ExampleErk.DEMO_NOTE,
-        "[refresh 1] 3 plans: #7911 #7905 #7898",
-        "[refresh 2] 4 plans, 2 changed",
-        "  + #7920 Stream land output into the IDE console",
-        "  ~ #7905 pr: #7905 🚧 → #7905 👀; status: 🚧 → 👀",
-        "[refresh 3] 3 plans, 2 changed",
-        "  - #7898 Learn: document the dash-data row schema",
-        "  ~ #7920 lifecycle: planned → impl; checks: 🔄 → ✅ 2/2; run: - → 24682001 ⟳ Running"), lines, run.out());
+    assertEquals(
+        List.of(
+            ExampleErk.DEMO_NOTE,
+            "[refresh 1] 3 plans: #7911 #7905 #7898",
+            "[refresh 2] 4 plans, 2 changed",
+            "  + #7920 Stream land output into the IDE console",
+            "  ~ #7905 pr: #7905 🚧 → #7905 👀; status: 🚧 → 👀",
+            "[refresh 3] 3 plans, 2 changed",
+            "  - #7898 Learn: document the dash-data row schema",
+            "  ~ #7920 lifecycle: planned → impl; checks: 🔄 → ✅ 2/2; run: - → 24682001 ⟳ Running"),
+        lines,
+        run.out());
     assertEquals("", run.err());
   }
 
@@ -42,8 +45,15 @@ class AsyncRefreshTest {
           .willReturn(Reply.hang())
           .thenReturn(Reply.stdout(PlanRows.toDashData(PlanRows.open(7).build())));
 
-      ExampleRun run = ExampleRun.of(AsyncRefresh::run, "--erk", erk.executable().toString(),
-          "--every", "0.5", "--times", "2");
+      ExampleRun run =
+          ExampleRun.of(
+              AsyncRefresh::run,
+              "--erk",
+              erk.executable().toString(),
+              "--every",
+              "0.5",
+              "--times",
+              "2");
 
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("previous refresh overran: cancelled"), run.out());
@@ -58,13 +68,17 @@ class AsyncRefreshTest {
   void failedRefreshesAreOneLineEachAndExitOne() {
     Path erk = ExampleRun.replayingErk(tmp, "dash-data-error-not-authenticated");
 
-    ExampleRun run = ExampleRun.of(AsyncRefresh::run, "--erk", erk.toString(), "--every", "0.2",
-        "--times", "2");
+    ExampleRun run =
+        ExampleRun.of(AsyncRefresh::run, "--erk", erk.toString(), "--every", "0.2", "--times", "2");
 
     assertEquals(1, run.exitCode());
     assertEquals(2, run.errLines().size(), run.err());
-    assertTrue(run.errLines().get(0).startsWith("async-refresh: [refresh 1] failed: GitHub "
-        + "authentication not available"), run.err());
+    assertTrue(
+        run.errLines()
+            .get(0)
+            .startsWith(
+                "async-refresh: [refresh 1] failed: GitHub " + "authentication not available"),
+        run.err());
   }
 
   @Test

@@ -21,11 +21,11 @@ class CallTimingsTest {
     assertEquals(3, calls.size(), run.out());
     assertTrue(calls.stream().anyMatch(l -> l.startsWith("erk --version ")), run.out());
     assertTrue(calls.stream().anyMatch(l -> l.startsWith("erk exec dash-data ")), run.out());
-    assertTrue(calls.stream().anyMatch(l -> l.startsWith("erk launch pr-address --pr 7911 ")),
-        run.out());
+    assertTrue(
+        calls.stream().anyMatch(l -> l.startsWith("erk launch pr-address --pr 7911 ")), run.out());
     for (String call : calls) {
-      assertTrue(call.matches(".* ms +[0-9.]+ ms +[0-9.]+ ms +[0-9.]+ ms +0 +[0-9]+  decoded"),
-          call);
+      assertTrue(
+          call.matches(".* ms +[0-9.]+ ms +[0-9.]+ ms +[0-9.]+ ms +0 +[0-9]+  decoded"), call);
     }
   }
 

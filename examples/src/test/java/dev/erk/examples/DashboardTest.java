@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.erk.client.PlanRow;
 import dev.erk.client.cli.ErkJson;
-import dev.erk.client.testkit.Fixtures;
 import dev.erk.client.testkit.ArgvPattern;
 import dev.erk.client.testkit.FakeErk;
+import dev.erk.client.testkit.Fixtures;
 import dev.erk.client.testkit.PlanRows;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,20 +28,63 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardTest {
   /** erk's current row schema (docs/erk-generations.md), in emitted order. */
-  static final List<String> SCHEMA_KEYS = List.of(
-      "pr_number", "pr_url", "pr_display", "checks_display", "checks_passing", "checks_counts",
-      "ci_summary_comment_id", "worktree_name", "exists_locally", "local_impl_display",
-      "remote_impl_display", "run_id_display", "run_state_display", "run_url", "full_title",
-      "pr_body", "pr_title", "pr_state", "pr_head_branch", "worktree_branch",
-      "last_local_impl_at", "last_remote_impl_at", "run_id", "run_status", "run_conclusion",
-      "log_entries", "resolved_comment_count", "total_comment_count", "comments_display",
-      "learn_status", "learn_plan_issue", "learn_plan_issue_closed", "learn_plan_pr",
-      "learn_run_url", "learn_display", "learn_display_icon", "objective_issue", "objective_url",
-      "objective_display", "objective_done_nodes", "objective_total_nodes",
-      "objective_progress_display", "objective_slug_display", "objective_frontier_display",
-      "objective_deps_display", "objective_deps_plans", "objective_next_node_display",
-      "updated_at", "updated_display", "created_at", "created_display", "author",
-      "is_learn_plan", "lifecycle_display", "status_display");
+  static final List<String> SCHEMA_KEYS =
+      List.of(
+          "pr_number",
+          "pr_url",
+          "pr_display",
+          "checks_display",
+          "checks_passing",
+          "checks_counts",
+          "ci_summary_comment_id",
+          "worktree_name",
+          "exists_locally",
+          "local_impl_display",
+          "remote_impl_display",
+          "run_id_display",
+          "run_state_display",
+          "run_url",
+          "full_title",
+          "pr_body",
+          "pr_title",
+          "pr_state",
+          "pr_head_branch",
+          "worktree_branch",
+          "last_local_impl_at",
+          "last_remote_impl_at",
+          "run_id",
+          "run_status",
+          "run_conclusion",
+          "log_entries",
+          "resolved_comment_count",
+          "total_comment_count",
+          "comments_display",
+          "learn_status",
+          "learn_plan_issue",
+          "learn_plan_issue_closed",
+          "learn_plan_pr",
+          "learn_run_url",
+          "learn_display",
+          "learn_display_icon",
+          "objective_issue",
+          "objective_url",
+          "objective_display",
+          "objective_done_nodes",
+          "objective_total_nodes",
+          "objective_progress_display",
+          "objective_slug_display",
+          "objective_frontier_display",
+          "objective_deps_display",
+          "objective_deps_plans",
+          "objective_next_node_display",
+          "updated_at",
+          "updated_display",
+          "created_at",
+          "created_display",
+          "author",
+          "is_learn_plan",
+          "lifecycle_display",
+          "status_display");
 
   private static final ErkJson JSON = ErkJson.create();
 
@@ -70,8 +113,10 @@ class DashboardTest {
     assertTrue(table.size() >= 3, "header, rule and rows: " + table);
     int width = DisplayWidth.of(table.get(0));
     for (String line : table) {
-      assertEquals(width, DisplayWidth.of(line), "every line as wide as the header:\n"
-          + String.join("\n", table));
+      assertEquals(
+          width,
+          DisplayWidth.of(line),
+          "every line as wide as the header:\n" + String.join("\n", table));
     }
     assertTrue(table.get(1).matches("[- ]+"), "a rule under the header: " + table.get(1));
   }
@@ -88,8 +133,8 @@ class DashboardTest {
       List<String> table = lines.subList(1, lines.size());
       assertAlignedTable(table);
       assertEquals(2 + FIXTURE.size(), table.size());
-      for (String header : List.of("PR", "Title", "Lifecycle", "Checks", "Comments", "Run",
-          "Worktree", "Updated")) {
+      for (String header :
+          List.of("PR", "Title", "Lifecycle", "Checks", "Comments", "Run", "Worktree", "Updated")) {
         assertTrue(table.get(0).contains(header), header);
       }
       for (PlanRow row : FIXTURE) {
@@ -135,14 +180,24 @@ class DashboardTest {
     void recordedOpenPlansMakeAnAlignedTable() {
       Path erk = ExampleRun.replayingErk(tmp, "dash-data-open-plans");
 
-      ExampleRun run = ExampleRun.of(Dashboard::run, "--erk", erk.toString(), "--cwd",
-          tmp.toString());
+      ExampleRun run =
+          ExampleRun.of(Dashboard::run, "--erk", erk.toString(), "--cwd", tmp.toString());
 
       assertEquals(0, run.exitCode(), run.err());
       assertAlignedTable(run.outLines());
       assertEquals(2 + 4, run.outLines().size(), run.out());
-      for (String shown : List.of("#105 👀", "#101 🚧", "#102 👀💥", "Überarbeitung", "impl",
-          "planned", "✅ 4/4", "🚫 1/3", "erk-slot-03", "just now")) {
+      for (String shown :
+          List.of(
+              "#105 👀",
+              "#101 🚧",
+              "#102 👀💥",
+              "Überarbeitung",
+              "impl",
+              "planned",
+              "✅ 4/4",
+              "🚫 1/3",
+              "erk-slot-03",
+              "just now")) {
         assertTrue(run.out().contains(shown), shown + " in\n" + run.out());
       }
       assertFalse(run.out().contains("demo"), run.out());
@@ -155,8 +210,9 @@ class DashboardTest {
       ExampleRun run = ExampleRun.of(Dashboard::run, "--erk", erk.toString(), "--json");
 
       assertEquals(0, run.exitCode(), run.err());
-      String recorded = Files.readString(
-          ExampleRun.referenceDirectory().resolve("dash-data-one-row-every-field.stdout"));
+      String recorded =
+          Files.readString(
+              ExampleRun.referenceDirectory().resolve("dash-data-one-row-every-field.stdout"));
       Map<String, @Nullable Object> envelope = Objects.requireNonNull(JSON.decodeObject(recorded));
       List<?> plans = (List<?>) Objects.requireNonNull(envelope.get("plans"));
       assertEquals(1, plans.size());
@@ -177,7 +233,10 @@ class DashboardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
         dash-data-error-no-remote         | Could not determine repository owner/name
         dash-data-error-not-authenticated | GitHub authentication not available
         dash-data-crash-gh-missing        | RuntimeError: Command not found while trying to fetch GitHub token
@@ -212,24 +271,64 @@ class DashboardTest {
       try (FakeErk erk = FakeErk.create()) {
         erk.stubPlans(PlanRows.open(7).title("Seven").build());
 
-        ExampleRun run = ExampleRun.of(Dashboard::run, "--erk", erk.executable().toString(),
-            "--cwd", tmp.toString(), "--state", "closed", "--label", "erk-pr", "--label=urgent",
-            "--limit", "5", "--runs", "--creator", "octocat");
+        ExampleRun run =
+            ExampleRun.of(
+                Dashboard::run,
+                "--erk",
+                erk.executable().toString(),
+                "--cwd",
+                tmp.toString(),
+                "--state",
+                "closed",
+                "--label",
+                "erk-pr",
+                "--label=urgent",
+                "--limit",
+                "5",
+                "--runs",
+                "--creator",
+                "octocat");
 
         assertEquals(0, run.exitCode(), run.err());
-        erk.verify(ArgvPattern.command("exec", "dash-data")
-            .withOption("--state", "closed").withOption("--limit", "5")
-            .withOption("--creator", "octocat").withFlag("--show-runs"));
-        assertEquals(List.of("exec", "dash-data", "--state", "closed", "--label", "erk-pr",
-                "--label", "urgent", "--limit", "5", "--show-runs", "--creator", "octocat"),
+        erk.verify(
+            ArgvPattern.command("exec", "dash-data")
+                .withOption("--state", "closed")
+                .withOption("--limit", "5")
+                .withOption("--creator", "octocat")
+                .withFlag("--show-runs"));
+        assertEquals(
+            List.of(
+                "exec",
+                "dash-data",
+                "--state",
+                "closed",
+                "--label",
+                "erk-pr",
+                "--label",
+                "urgent",
+                "--limit",
+                "5",
+                "--show-runs",
+                "--creator",
+                "octocat"),
             erk.invocations().get(0).argv());
         assertEquals(tmp.toRealPath(), erk.invocations().get(0).cwd().toRealPath());
       }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"--state all", "--limit 0", "--limit x", "--bogus", "--label",
-        "--creator -rf", "--json=yes", "stray", "--erk"})
+    @ValueSource(
+        strings = {
+          "--state all",
+          "--limit 0",
+          "--limit x",
+          "--bogus",
+          "--label",
+          "--creator -rf",
+          "--json=yes",
+          "stray",
+          "--erk"
+        })
     void badCommandLinesExitTwoWithOneLine(String args) {
       ExampleRun run = ExampleRun.of(Dashboard::run, args.split(" "));
 

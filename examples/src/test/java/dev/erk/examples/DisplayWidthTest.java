@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DisplayWidthTest {
 
   @ParameterizedTest(name = "\"{0}\" takes {1} columns")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       ''                  | 0
       abc                 | 3
       Überarbeitung       | 13

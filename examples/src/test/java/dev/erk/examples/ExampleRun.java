@@ -53,13 +53,14 @@ record ExampleRun(int exitCode, String out, String err) {
   }
 
   /**
-   * An executable in {@code dir} that replays the recorded case {@code name} (resources lose
-   * their executable bit when copied, so the wrapper runs the replay script with sh).
+   * An executable in {@code dir} that replays the recorded case {@code name} (resources lose their
+   * executable bit when copied, so the wrapper runs the replay script with sh).
    */
   static Path replayingErk(Path dir, String name) {
     Path script = referenceDirectory().resolve("erk-replay");
     Path erk = dir.resolve("erk-" + name);
-    String text = "#!/bin/sh\nERK_REPLAY_CASE='" + name + "' exec /bin/sh '" + script + "' \"$@\"\n";
+    String text =
+        "#!/bin/sh\nERK_REPLAY_CASE='" + name + "' exec /bin/sh '" + script + "' \"$@\"\n";
     try {
       Files.writeString(erk, text);
       Files.setPosixFilePermissions(erk, PosixFilePermissions.fromString("rwx------"));
@@ -72,10 +73,12 @@ record ExampleRun(int exitCode, String out, String err) {
   /** Asserts the failure was reported as exactly one stderr line with no stack trace. */
   void assertOneLineError(String prefix) {
     List<String> lines = errLines();
-    if (lines.size() != 1 || !lines.get(0).startsWith(prefix)
-        || err.contains("\tat ") || err.contains("Exception in thread")) {
-      throw new AssertionError("expected one line starting '" + prefix + "' on stderr, got:\n"
-          + err);
+    if (lines.size() != 1
+        || !lines.get(0).startsWith(prefix)
+        || err.contains("\tat ")
+        || err.contains("Exception in thread")) {
+      throw new AssertionError(
+          "expected one line starting '" + prefix + "' on stderr, got:\n" + err);
     }
   }
 }

@@ -54,8 +54,12 @@ class JavadocExamplesTest {
   }
 
   private static String unescape(String javadoc) {
-    return javadoc.replace("{@literal @}", "@").replace("&#64;", "@").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&amp;", "&");
+    return javadoc
+        .replace("{@literal @}", "@")
+        .replace("&#64;", "@")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   static List<Block> allJavadocBlocks() throws IOException {
@@ -65,8 +69,9 @@ class JavadocExamplesTest {
       Path sources = root.resolve(module).resolve("src/main/java");
       try (Stream<Path> files = Files.walk(sources)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-          blocks.addAll(javadocBlocks(root.relativize(file).normalize().toString(),
-              Files.readAllLines(file)));
+          blocks.addAll(
+              javadocBlocks(
+                  root.relativize(file).normalize().toString(), Files.readAllLines(file)));
         }
       }
     }
@@ -80,8 +85,11 @@ class JavadocExamplesTest {
 
   @TestFactory
   Stream<DynamicTest> everyJavadocSampleCompiles() throws IOException {
-    return allJavadocBlocks().stream().map(block -> DynamicTest.dynamicTest(
-        block.file() + " line " + block.line(), () -> compiler().compile(block)));
+    return allJavadocBlocks().stream()
+        .map(
+            block ->
+                DynamicTest.dynamicTest(
+                    block.file() + " line " + block.line(), () -> compiler().compile(block)));
   }
 
   private ReadmeExamplesTest compiler() {
@@ -92,9 +100,17 @@ class JavadocExamplesTest {
 
   @Test
   void aSampleIsTheCommentTextWithoutStarsAndEscapes() {
-    List<Block> blocks = javadocBlocks("X.java", List.of(
-        "/**", " * <pre>{@code", " * &#64;ErkTest", " * if (a &lt; b) {", " * }", " * }</pre>",
-        " */"));
+    List<Block> blocks =
+        javadocBlocks(
+            "X.java",
+            List.of(
+                "/**",
+                " * <pre>{@code",
+                " * &#64;ErkTest",
+                " * if (a &lt; b) {",
+                " * }",
+                " * }</pre>",
+                " */"));
     assertEquals(List.of(new Block("X.java", 3, "@ErkTest\nif (a < b) {\n}\n")), blocks);
   }
 }

@@ -31,23 +31,24 @@ import org.junit.jupiter.api.io.TempDir;
  * that does not compile against the current API (as zt-exec's {@code ReadmeExamples} does).
  *
  * <p><b>Convention for README blocks.</b>
+ *
  * <ul>
  *   <li>A block whose first code line starts with {@code package}, {@code import}, {@code class},
- *       {@code public}, {@code final}, {@code record}, {@code interface}, {@code enum} or
- *       {@code @} is compiled as a whole compilation unit (name its public type, if any, as you
- *       like: the file is named after it).
+ *       {@code public}, {@code final}, {@code record}, {@code interface}, {@code enum} or {@code @}
+ *       is compiled as a whole compilation unit (name its public type, if any, as you like: the
+ *       file is named after it).
  *   <li>Any other block is a fragment: it becomes the body of a method {@code void snippet() throws
  *       Exception} in a class that imports {@code dev.erk.client.*}, {@code dev.erk.client.cli.*},
- *       {@code dev.erk.client.testkit.*}, {@code dev.erk.client.testkit.junit.*},
- *       {@code java.nio.file.*}, {@code java.time.*}, {@code java.util.*},
- *       {@code java.util.concurrent.*}, {@code org.junit.jupiter.api.*} and the static
- *       {@code Assertions.*}, and has these fields, which a fragment may use or shadow:
- *       {@code ErkClient client}, {@code CliErkClient erk}, {@code PlanRow row},
- *       {@code PlanList plans}, {@code Path repo}, {@code FakeErk fakeErk},
+ *       {@code dev.erk.client.testkit.*}, {@code dev.erk.client.testkit.junit.*}, {@code
+ *       java.nio.file.*}, {@code java.time.*}, {@code java.util.*}, {@code java.util.concurrent.*},
+ *       {@code org.junit.jupiter.api.*} and the static {@code Assertions.*}, and has these fields,
+ *       which a fragment may use or shadow: {@code ErkClient client}, {@code CliErkClient erk},
+ *       {@code PlanRow row}, {@code PlanList plans}, {@code Path repo}, {@code FakeErk fakeErk},
  *       {@code ActionRequest request}, {@code StreamHandle handle}.
- *   <li>Blocks fenced as anything but {@code java} (e.g. {@code ```text}, {@code ```shell}) are
- *       not compiled.
+ *   <li>Blocks fenced as anything but {@code java} (e.g. {@code ```text}, {@code ```shell}) are not
+ *       compiled.
  * </ul>
+ *
  * A README with no java block fails, so snippets cannot silently stop being checked.
  */
 class ReadmeExamplesTest {
@@ -55,7 +56,8 @@ class ReadmeExamplesTest {
       Pattern.compile("^(package|import|class|public|final|record|interface|enum|@)\\b?.*");
   private static final Pattern TYPE_NAME =
       Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_][A-Za-z0-9_]*)");
-  private static final String IMPORTS = """
+  private static final String IMPORTS =
+      """
       import dev.erk.client.*;
       import dev.erk.client.details.*;
       import dev.erk.client.cli.*;
@@ -68,7 +70,8 @@ class ReadmeExamplesTest {
       import org.junit.jupiter.api.*;
       import static org.junit.jupiter.api.Assertions.*;
       """;
-  private static final String FIELDS = """
+  private static final String FIELDS =
+      """
         ErkClient client; CliErkClient erk; PlanRow row; PlanList plans; Path repo;
         FakeErk fakeErk; ActionRequest request; StreamHandle handle;
       """;
@@ -122,7 +125,8 @@ class ReadmeExamplesTest {
   @Test
   void theReadmeHasJavaSnippets() throws IOException {
     Path readme = readme();
-    assertFalse(blocks(Files.readAllLines(readme)).isEmpty(),
+    assertFalse(
+        blocks(Files.readAllLines(readme)).isEmpty(),
         readme + " has no ```java block: its examples would go unchecked");
   }
 
@@ -130,8 +134,10 @@ class ReadmeExamplesTest {
   Stream<DynamicTest> everyJavaBlockCompiles() throws IOException {
     Path readme = readme();
     List<Block> blocks = blocks(Files.readAllLines(readme));
-    return blocks.stream().map(block -> DynamicTest.dynamicTest(
-        "README.md line " + block.line(), () -> compile(block)));
+    return blocks.stream()
+        .map(
+            block ->
+                DynamicTest.dynamicTest("README.md line " + block.line(), () -> compile(block)));
   }
 
   @Test
@@ -150,10 +156,14 @@ class ReadmeExamplesTest {
   }
 
   void compile(Block block) throws IOException {
-    String firstCode = block.code().lines()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("//"))
-        .findFirst().orElse("");
+    String firstCode =
+        block
+            .code()
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("//"))
+            .findFirst()
+            .orElse("");
     boolean whole = WHOLE_UNIT.matcher(firstCode).matches();
     String name;
     String source;
@@ -163,32 +173,49 @@ class ReadmeExamplesTest {
       name = type.find() ? type.group(1) : "ReadmeUnit" + block.line();
       // A unit without package or imports gets the fragments' imports (Javadoc samples omit them).
       boolean bare = !firstCode.startsWith("package") && !firstCode.startsWith("import");
-      source = bare ? IMPORTS + "import org.junit.jupiter.api.extension.*;\n" + block.code()
-          : block.code();
+      source =
+          bare
+              ? IMPORTS + "import org.junit.jupiter.api.extension.*;\n" + block.code()
+              : block.code();
       offset = bare ? block.line() - (int) IMPORTS.lines().count() - 1 : block.line();
     } else {
       name = "Snippet" + block.line();
       // Javadoc samples get no fields: a reader sees only the sample, so it declares what it uses.
       String fields = block.file().equals("README.md") ? FIELDS : "";
-      String head = IMPORTS + "@SuppressWarnings(\"unused\")\nclass " + name + " {\n" + fields
-          + "  void snippet() throws Exception {\n";
+      String head =
+          IMPORTS
+              + "@SuppressWarnings(\"unused\")\nclass "
+              + name
+              + " {\n"
+              + fields
+              + "  void snippet() throws Exception {\n";
       source = head + block.code() + "  }\n}\n";
       offset = block.line() - (int) head.lines().count();
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Path out = Files.createDirectories(
-        classes.resolve(block.file().replaceAll("[^A-Za-z0-9]", "_") + block.line()));
+    Path out =
+        Files.createDirectories(
+            classes.resolve(block.file().replaceAll("[^A-Za-z0-9]", "_") + block.line()));
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
-      JavaFileObject unit = new SimpleJavaFileObject(
-          URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return source;
-        }
-      };
-      List<String> options = List.of("-classpath", classPath(), "-d", out.toString(),
-          "-proc:none", "-Xlint:none", "-encoding", "UTF-8");
+      JavaFileObject unit =
+          new SimpleJavaFileObject(
+              URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return source;
+            }
+          };
+      List<String> options =
+          List.of(
+              "-classpath",
+              classPath(),
+              "-d",
+              out.toString(),
+              "-proc:none",
+              "-Xlint:none",
+              "-encoding",
+              "UTF-8");
       boolean ok = compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
       if (!ok) {
         StringBuilder message = new StringBuilder();
@@ -196,12 +223,23 @@ class ReadmeExamplesTest {
           if (d.getKind() != Diagnostic.Kind.ERROR) {
             continue;
           }
-          message.append(block.file()).append(" line ").append(offset + d.getLineNumber() - 1)
+          message
+              .append(block.file())
+              .append(" line ")
+              .append(offset + d.getLineNumber() - 1)
               .append(": ")
-              .append(d.getMessage(Locale.ROOT)).append('\n');
+              .append(d.getMessage(Locale.ROOT))
+              .append('\n');
         }
-        fail("the java block at " + block.file() + " line " + block.line() + " does not compile ("
-            + (whole ? "as a compilation unit" : "as a method body") + "):\n" + message);
+        fail(
+            "the java block at "
+                + block.file()
+                + " line "
+                + block.line()
+                + " does not compile ("
+                + (whole ? "as a compilation unit" : "as a method body")
+                + "):\n"
+                + message);
       }
     }
   }

@@ -11,8 +11,8 @@ import dev.erk.client.testkit.FakeErk;
 import dev.erk.client.testkit.Fixtures;
 import dev.erk.client.testkit.Reply;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,11 +42,14 @@ class StreamActionTest {
     List<String> lines = run.outLines();
     assertEquals(ExampleErk.DEMO_NOTE, lines.get(0));
     assertEquals("$ erk launch pr-address --pr 7911", lines.get(1));
-    List<String> expected = List.of("Checking PR status...",
-        "PR #7911: Add retry with exponential backoff to the webhook sender (OPEN)",
-        "Dispatching pr-address workflow...", "✓ Workflow dispatched",
-        "Run URL: https://github.com/acme/widgets/actions/runs/24682107",
-        "✓ Updated dispatch metadata on PR #7911");
+    List<String> expected =
+        List.of(
+            "Checking PR status...",
+            "PR #7911: Add retry with exponential backoff to the webhook sender (OPEN)",
+            "Dispatching pr-address workflow...",
+            "✓ Workflow dispatched",
+            "Run URL: https://github.com/acme/widgets/actions/runs/24682107",
+            "✓ Updated dispatch metadata on PR #7911");
     for (int i = 0; i < expected.size(); i++) {
       String line = lines.get(2 + i);
       assertTrue(line.matches("\\[ *\\d+\\.\\d\\ds\\] .*"), line);
@@ -63,9 +66,13 @@ class StreamActionTest {
       StreamAction action = new StreamAction();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> action.run(
-          new String[] {"--erk", erk.executable().toString(), "--pr", "7911"},
-          new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(
+              () ->
+                  action.run(
+                      new String[] {"--erk", erk.executable().toString(), "--pr", "7911"},
+                      new PrintStream(out, true, UTF_8),
+                      new PrintStream(err, true, UTF_8)));
       awaitText(out, "Dispatching pr-address workflow...");
       List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
       assertFalse(children.isEmpty(), "the fake erk runs");
@@ -73,33 +80,45 @@ class StreamActionTest {
       action.cancel();
 
       assertEquals(Failures.INTERRUPTED, exit.get(10, TimeUnit.SECONDS));
-      assertTrue(err.toString(UTF_8).startsWith("stream-action: cancelled after"),
-          err.toString(UTF_8));
-      assertFalse(out.toString(UTF_8).contains("✓ Updated dispatch metadata"),
-          out.toString(UTF_8));
+      assertTrue(
+          err.toString(UTF_8).startsWith("stream-action: cancelled after"), err.toString(UTF_8));
+      assertFalse(out.toString(UTF_8).contains("✓ Updated dispatch metadata"), out.toString(UTF_8));
       assertAllGone(children);
     }
   }
 
   /**
-   * Ctrl-C (SIGINT) and SIGTERM both shut the example's JVM down, which cancels the action. A
-   * JVM keeps ignoring a shutdown signal it was started with ignored: a non-interactive shell
-   * starts background commands (`.ci/run &`) with SIGINT ignored, and every process below
-   * inherits that, so there the SIGINT case cannot run and is skipped, saying why.
+   * Ctrl-C (SIGINT) and SIGTERM both shut the example's JVM down, which cancels the action. A JVM
+   * keeps ignoring a shutdown signal it was started with ignored: a non-interactive shell starts
+   * background commands (`.ci/run &`) with SIGINT ignored, and every process below inherits that,
+   * so there the SIGINT case cannot run and is skipped, saying why.
    */
   @ParameterizedTest(name = "SIG{0}")
   @CsvSource({"INT, 2", "TERM, 15"})
   void aShutdownSignalInASeparateJvmCancelsAndLeavesNoProcess(String signal, int number)
       throws Exception {
     // A child inherits ignored signals: the example's JVM would ignore what this one ignores.
-    assumeFalse(ignores(ProcessHandle.current().pid(), number), "SIG" + signal + " is ignored in"
-        + " this environment, and a JVM started with a shutdown signal ignored keeps ignoring it");
+    assumeFalse(
+        ignores(ProcessHandle.current().pid(), number),
+        "SIG"
+            + signal
+            + " is ignored in"
+            + " this environment, and a JVM started with a shutdown signal ignored keeps ignoring it");
     try (FakeErk erk = erkWithALastLineFarAway()) {
       String classPath = System.getProperty("java.class.path");
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Process jvm = new ProcessBuilder(java.toString(), "-cp", classPath,
-          "dev.erk.examples.StreamAction", "--erk", erk.executable().toString(), "--pr", "7911")
-          .redirectErrorStream(true).start();
+      Process jvm =
+          new ProcessBuilder(
+                  java.toString(),
+                  "-cp",
+                  classPath,
+                  "dev.erk.examples.StreamAction",
+                  "--erk",
+                  erk.executable().toString(),
+                  "--pr",
+                  "7911")
+              .redirectErrorStream(true)
+              .start();
       List<String> seen = new ArrayList<>();
       try (BufferedReader lines =
           new BufferedReader(new InputStreamReader(jvm.getInputStream(), UTF_8))) {
@@ -114,8 +133,8 @@ class StreamActionTest {
 
         new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).start().waitFor();
 
-        assertTrue(jvm.waitFor(15, TimeUnit.SECONDS), "the JVM exits after SIG" + signal + ": "
-            + seen);
+        assertTrue(
+            jvm.waitFor(15, TimeUnit.SECONDS), "the JVM exits after SIG" + signal + ": " + seen);
         assertAllGone(children);
         while ((line = lines.readLine()) != null) {
           seen.add(line);
@@ -123,9 +142,10 @@ class StreamActionTest {
       } finally {
         jvm.destroyForcibly();
       }
-      assertFalse(seen.stream().anyMatch(l -> l.contains("✓ Updated dispatch metadata")),
-          seen.toString());
-      assertTrue(seen.stream().anyMatch(l -> l.startsWith("stream-action: cancelled after")),
+      assertFalse(
+          seen.stream().anyMatch(l -> l.contains("✓ Updated dispatch metadata")), seen.toString());
+      assertTrue(
+          seen.stream().anyMatch(l -> l.startsWith("stream-action: cancelled after")),
           seen.toString());
       assertFalse(seen.stream().anyMatch(l -> l.contains("\tat ")), seen.toString());
     }
@@ -150,17 +170,19 @@ class StreamActionTest {
   }
 
   /**
-   * An erk whose last line comes 30 s after "Dispatching", so only a cancel can end the run
-   * within the seconds a test allows, however slowly a loaded machine schedules the cancel.
+   * An erk whose last line comes 30 s after "Dispatching", so only a cancel can end the run within
+   * the seconds a test allows, however slowly a loaded machine schedules the cancel.
    */
   private static FakeErk erkWithALastLineFarAway() {
     FakeErk erk = FakeErk.create();
     erk.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_11.reply());
     erk.stubFor(ArgvPattern.prefix("launch", "pr-address"))
-        .willReturn(Reply.timeline()
-            .stderr("Dispatching pr-address workflow...").pause(Duration.ofSeconds(30))
-            .stderr("✓ Updated dispatch metadata on PR #7911")
-            .exitCode(0));
+        .willReturn(
+            Reply.timeline()
+                .stderr("Dispatching pr-address workflow...")
+                .pause(Duration.ofSeconds(30))
+                .stderr("✓ Updated dispatch metadata on PR #7911")
+                .exitCode(0));
     return erk;
   }
 
@@ -179,7 +201,8 @@ class StreamActionTest {
     return Double.parseDouble(line.substring(1, line.indexOf("s]")).strip());
   }
 
-  private static void awaitText(ByteArrayOutputStream out, String text) throws InterruptedException {
+  private static void awaitText(ByteArrayOutputStream out, String text)
+      throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(20);
     while (!out.toString(UTF_8).contains(text)) {
       if (Instant.now().isAfter(deadline)) {
@@ -193,12 +216,14 @@ class StreamActionTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
     while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("still running: " + Stream.of(processes.toArray(ProcessHandle[]::new))
-            .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
-            .toList());
+        throw new AssertionError(
+            "still running: "
+                + Stream.of(processes.toArray(ProcessHandle[]::new))
+                    .filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                    .toList());
       }
       Thread.sleep(20);
     }
   }
-
 }

@@ -23,8 +23,11 @@ class WebDashboardTest {
 
   @Test
   void readsEveryOption() throws UsageException {
-    WebDashboard.Options options = WebDashboard.Options.parse(new String[] {
-        "--erk", "/usr/bin/erk", "--cwd=/src/widgets", "--port", "8765", "--refresh", "2.5"});
+    WebDashboard.Options options =
+        WebDashboard.Options.parse(
+            new String[] {
+              "--erk", "/usr/bin/erk", "--cwd=/src/widgets", "--port", "8765", "--refresh", "2.5"
+            });
 
     assertEquals(Path.of("/usr/bin/erk"), options.erk());
     assertEquals(Path.of("/src/widgets"), options.cwd());
@@ -35,8 +38,9 @@ class WebDashboardTest {
   @ParameterizedTest
   @ValueSource(strings = {"--port=-1", "--port=65536", "--refresh=0", "--bind=0.0.0.0"})
   void refusesABadCommandLine(String argument) {
-    UsageException e = assertThrows(UsageException.class,
-        () -> WebDashboard.Options.parse(new String[] {argument}));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> WebDashboard.Options.parse(new String[] {argument}));
     String message = String.valueOf(e.getMessage());
     assertTrue(message.contains(argument.substring(0, argument.indexOf('='))), message);
   }

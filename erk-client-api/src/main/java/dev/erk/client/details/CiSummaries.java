@@ -8,8 +8,8 @@ import java.util.Map;
  * The failure summaries of a PR's latest CI run: {@code erk exec ci-fetch-summaries}. Empty when
  * the branch has no CI run, or the run has no summaries (erk prints {@code {}}).
  *
- * @param summaries summary text by check name, in erk's order; each text is raw log output and
- *     may hold GitHub's per-line timestamps
+ * @param summaries summary text by check name, in erk's order; each text is raw log output and may
+ *     hold GitHub's per-line timestamps
  */
 public record CiSummaries(Map<String, String> summaries) {
 

@@ -23,7 +23,10 @@ final class DetailCommands {
   }
 
   static DetailCommand feedback(ErkGeneration generation, int pr, boolean includeResolved) {
-    require(generation != V0_7, "feedback", generation,
+    require(
+        generation != V0_7,
+        "feedback",
+        generation,
         "`erk exec get-pr-feedback` was added in erk 0.9.0");
     return includeResolved
         ? DetailCommand.of("exec", "get-pr-feedback", "--pr", pr(pr), "--include-resolved")
@@ -36,25 +39,34 @@ final class DetailCommands {
 
   static DetailCommand pullRequest(ErkGeneration generation, int pr) {
     // Argument PR_REF at current, an int PR_NUMBER before: a plain number suits both.
-    require(generation != V0_7, "pullRequest", generation,
+    require(
+        generation != V0_7,
+        "pullRequest",
+        generation,
         "`erk exec get-pr-view` was added in erk 0.8.0");
     return DetailCommand.of("exec", "get-pr-view", pr(pr));
   }
 
   static DetailCommand planInfo(ErkGeneration generation, int pr) {
-    require(generation != V0_7, "planInfo", generation,
+    require(
+        generation != V0_7,
+        "planInfo",
+        generation,
         "`erk exec get-plan-info` was added in erk 0.8.0");
-    return DetailCommand.of("exec", generation == CURRENT ? "get-pr-info" : "get-plan-info",
-        pr(pr), "--include-body");
+    return DetailCommand.of(
+        "exec", generation == CURRENT ? "get-pr-info" : "get-plan-info", pr(pr), "--include-body");
   }
 
   static DetailCommand planHeaderField(ErkGeneration generation, int pr, String field) {
-    return DetailCommand.of("exec",
-        generation == CURRENT ? "get-pr-metadata" : "get-plan-metadata", pr(pr), field);
+    return DetailCommand.of(
+        "exec", generation == CURRENT ? "get-pr-metadata" : "get-plan-metadata", pr(pr), field);
   }
 
   static DetailCommand ciSummaries(ErkGeneration generation, int pr) {
-    require(generation != V0_7 && generation != V0_9_0, "ciSummaries", generation,
+    require(
+        generation != V0_7 && generation != V0_9_0,
+        "ciSummaries",
+        generation,
         "`erk exec ci-fetch-summaries` was added in erk 0.9.1");
     return DetailCommand.of("exec", "ci-fetch-summaries", "--pr-number", pr(pr));
   }
@@ -65,7 +77,10 @@ final class DetailCommands {
   }
 
   static DetailCommand objective(ErkGeneration generation, int number) {
-    require(generation != V0_7, "objective", generation,
+    require(
+        generation != V0_7,
+        "objective",
+        generation,
         "`erk objective view --json-output` was added in erk 0.8.0");
     return generation == CURRENT
         ? DetailCommand.withRequest(identifier(number), "json", "objective", "view")
@@ -79,8 +94,10 @@ final class DetailCommands {
   }
 
   static DetailCommand plansForObjective(ErkGeneration generation, int number) {
-    return DetailCommand.of("exec",
-        generation == CURRENT ? "get-prs-for-objective" : "get-plans-for-objective", pr(number));
+    return DetailCommand.of(
+        "exec",
+        generation == CURRENT ? "get-prs-for-objective" : "get-plans-for-objective",
+        pr(number));
   }
 
   static DetailCommand issueBody(int number) {
@@ -95,8 +112,8 @@ final class DetailCommands {
     return Integer.toString(number);
   }
 
-  private static void require(boolean available, String query, ErkGeneration generation,
-      String detail) {
+  private static void require(
+      boolean available, String query, ErkGeneration generation, String detail) {
     if (!available) {
       throw new ErkUnsupportedActionException(query, generation, detail);
     }

@@ -33,8 +33,11 @@ public final class DetailQuery<T> {
   private final Function<ErkGeneration, DetailCommand> commands;
   private final boolean sameInEveryGeneration;
 
-  private DetailQuery(ResultKind<T> kind, String description,
-      Function<ErkGeneration, DetailCommand> commands, boolean sameInEveryGeneration) {
+  private DetailQuery(
+      ResultKind<T> kind,
+      String description,
+      Function<ErkGeneration, DetailCommand> commands,
+      boolean sameInEveryGeneration) {
     this.kind = kind;
     this.description = description;
     this.commands = commands;
@@ -45,8 +48,8 @@ public final class DetailQuery<T> {
   public static DetailQuery<ReviewThreads> reviewThreads(int pr, boolean includeResolved) {
     positive("pr", pr);
     DetailCommand command = DetailCommands.reviewThreads(pr, includeResolved);
-    return new DetailQuery<>(ResultKind.REVIEW_THREADS, "reviewThreads(" + pr + ")",
-        g -> command, true);
+    return new DetailQuery<>(
+        ResultKind.REVIEW_THREADS, "reviewThreads(" + pr + ")", g -> command, true);
   }
 
   /** A PR's unresolved review threads. */
@@ -62,8 +65,11 @@ public final class DetailQuery<T> {
   /** {@link #feedback(int)}, with resolved threads too if {@code includeResolved}. */
   public static DetailQuery<PrFeedback> feedback(int pr, boolean includeResolved) {
     positive("pr", pr);
-    return new DetailQuery<>(ResultKind.FEEDBACK, "feedback(" + pr + ")",
-        g -> DetailCommands.feedback(g, pr, includeResolved), false);
+    return new DetailQuery<>(
+        ResultKind.FEEDBACK,
+        "feedback(" + pr + ")",
+        g -> DetailCommands.feedback(g, pr, includeResolved),
+        false);
   }
 
   /** A PR's discussion (conversation) comments. */
@@ -76,15 +82,18 @@ public final class DetailQuery<T> {
   /** A PR's details: state, draft, branches, mergeability, labels, author (0.8.0+). */
   public static DetailQuery<PullRequestView> pullRequest(int pr) {
     positive("pr", pr);
-    return new DetailQuery<>(ResultKind.PULL_REQUEST, "pullRequest(" + pr + ")",
-        g -> DetailCommands.pullRequest(g, pr), false);
+    return new DetailQuery<>(
+        ResultKind.PULL_REQUEST,
+        "pullRequest(" + pr + ")",
+        g -> DetailCommands.pullRequest(g, pr),
+        false);
   }
 
   /** A plan's info and body ({@code get-pr-info}, {@code get-plan-info} before; 0.8.0+). */
   public static DetailQuery<PlanInfo> planInfo(int pr) {
     positive("pr", pr);
-    return new DetailQuery<>(ResultKind.PLAN_INFO, "planInfo(" + pr + ")",
-        g -> DetailCommands.planInfo(g, pr), false);
+    return new DetailQuery<>(
+        ResultKind.PLAN_INFO, "planInfo(" + pr + ")", g -> DetailCommands.planInfo(g, pr), false);
   }
 
   /**
@@ -98,53 +107,66 @@ public final class DetailQuery<T> {
       throw new IllegalArgumentException(
           "field must be a plan-header key (letters, digits, underscores): " + field);
     }
-    return new DetailQuery<>(ResultKind.PLAN_HEADER_FIELD,
+    return new DetailQuery<>(
+        ResultKind.PLAN_HEADER_FIELD,
         "planHeaderField(" + pr + ", " + field + ")",
-        g -> DetailCommands.planHeaderField(g, pr, field), false);
+        g -> DetailCommands.planHeaderField(g, pr, field),
+        false);
   }
 
   /** The failure summaries of a PR's latest CI run (0.9.1+). */
   public static DetailQuery<CiSummaries> ciSummaries(int pr) {
     positive("pr", pr);
-    return new DetailQuery<>(ResultKind.CI_SUMMARIES, "ciSummaries(" + pr + ")",
-        g -> DetailCommands.ciSummaries(g, pr), false);
+    return new DetailQuery<>(
+        ResultKind.CI_SUMMARIES,
+        "ciSummaries(" + pr + ")",
+        g -> DetailCommands.ciSummaries(g, pr),
+        false);
   }
 
   /** A plan's event log, oldest first. */
   public static DetailQuery<PlanLog> planLog(int pr) {
     positive("pr", pr);
-    return new DetailQuery<>(ResultKind.PLAN_LOG, "planLog(" + pr + ")",
-        g -> DetailCommands.planLog(g, pr), false);
+    return new DetailQuery<>(
+        ResultKind.PLAN_LOG, "planLog(" + pr + ")", g -> DetailCommands.planLog(g, pr), false);
   }
 
   /** An objective's roadmap: phases, nodes, dependency graph and summary (0.8.0+). */
   public static DetailQuery<ObjectiveRoadmap> objective(int number) {
     positive("number", number);
-    return new DetailQuery<>(ResultKind.OBJECTIVE, "objective(" + number + ")",
-        g -> DetailCommands.objective(g, number), false);
+    return new DetailQuery<>(
+        ResultKind.OBJECTIVE,
+        "objective(" + number + ")",
+        g -> DetailCommands.objective(g, number),
+        false);
   }
 
   /** An objective's validation checks. */
   public static DetailQuery<ObjectiveChecks> objectiveChecks(int number) {
     positive("number", number);
-    return new DetailQuery<>(ResultKind.OBJECTIVE_CHECKS, "objectiveChecks(" + number + ")",
-        g -> DetailCommands.objectiveChecks(g, number), false);
+    return new DetailQuery<>(
+        ResultKind.OBJECTIVE_CHECKS,
+        "objectiveChecks(" + number + ")",
+        g -> DetailCommands.objectiveChecks(g, number),
+        false);
   }
 
   /** The plans linked to an objective. */
   public static DetailQuery<ObjectivePlans> plansForObjective(int number) {
     positive("number", number);
-    return new DetailQuery<>(ResultKind.PLANS_FOR_OBJECTIVE,
+    return new DetailQuery<>(
+        ResultKind.PLANS_FOR_OBJECTIVE,
         "plansForObjective(" + number + ")",
-        g -> DetailCommands.plansForObjective(g, number), false);
+        g -> DetailCommands.plansForObjective(g, number),
+        false);
   }
 
   /** An issue's body, title, state and labels (for example an objective's issue). */
   public static DetailQuery<IssueBody> issueBody(int number) {
     positive("number", number);
     DetailCommand command = DetailCommands.issueBody(number);
-    return new DetailQuery<>(ResultKind.ISSUE_BODY, "issueBody(" + number + ")",
-        g -> command, true);
+    return new DetailQuery<>(
+        ResultKind.ISSUE_BODY, "issueBody(" + number + ")", g -> command, true);
   }
 
   /** What the query answers with. */
@@ -155,8 +177,8 @@ public final class DetailQuery<T> {
   /**
    * The command line in the given generation.
    *
-   * @throws dev.erk.client.ErkUnsupportedActionException if that generation lacks the command;
-   *     the message names the erk version that added it
+   * @throws dev.erk.client.ErkUnsupportedActionException if that generation lacks the command; the
+   *     message names the erk version that added it
    */
   public DetailCommand command(ErkGeneration generation) {
     return commands.apply(generation);

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param url the comment's URL
  * @param extras keys erk sent that this version does not know
  */
-public record DiscussionComment(long id, String author, String body, String url,
-    Map<String, @Nullable Object> extras) {
+public record DiscussionComment(
+    long id, String author, String body, String url, Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public DiscussionComment {

@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param comments the comments, oldest first
  * @param extras keys erk sent that this version does not know
  */
-public record DiscussionComments(int prNumber, String prUrl, String prTitle,
-    List<DiscussionComment> comments, Map<String, @Nullable Object> extras) {
+public record DiscussionComments(
+    int prNumber,
+    String prUrl,
+    String prTitle,
+    List<DiscussionComment> comments,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public DiscussionComments {

@@ -17,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param url its URL
  * @param extras keys erk sent that this version does not know
  */
-public record IssueBody(int number, String title, String body, String state, List<String> labels,
-    String url, Map<String, @Nullable Object> extras) {
+public record IssueBody(
+    int number,
+    String title,
+    String body,
+    String state,
+    List<String> labels,
+    String url,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public IssueBody {

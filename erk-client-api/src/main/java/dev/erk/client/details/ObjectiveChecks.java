@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An objective's validation: {@code erk json objective check} on current erk, {@code erk
- * objective check N --json-output} before. A failed check is data here, not an error (the old
- * form exits 1 for it; the new one always says {@code success: true}).
+ * An objective's validation: {@code erk json objective check} on current erk, {@code erk objective
+ * check N --json-output} before. A failed check is data here, not an error (the old form exits 1
+ * for it; the new one always says {@code success: true}).
  *
  * @param issueNumber the objective
  * @param checks every check with its outcome
@@ -20,9 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param allComplete whether every node is done; null on 0.7.x, which does not say
  * @param extras keys erk sent that this version does not know
  */
-public record ObjectiveChecks(int issueNumber, List<Check> checks, List<RoadmapPhase> phases,
-    RoadmapSummary summary, @Nullable NextNode nextNode, List<String> validationErrors,
-    @Nullable Boolean allComplete, Map<String, @Nullable Object> extras) {
+public record ObjectiveChecks(
+    int issueNumber,
+    List<Check> checks,
+    List<RoadmapPhase> phases,
+    RoadmapSummary summary,
+    @Nullable NextNode nextNode,
+    List<String> validationErrors,
+    @Nullable Boolean allComplete,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public ObjectiveChecks {
@@ -59,8 +65,8 @@ public record ObjectiveChecks(int issueNumber, List<Check> checks, List<RoadmapP
    * @param phase the name of its phase
    * @param extras further keys ({@code slug}, {@code status} on newer erk)
    */
-  public record NextNode(String id, String description, String phase,
-      Map<String, @Nullable Object> extras) {
+  public record NextNode(
+      String id, String description, String phase, Map<String, @Nullable Object> extras) {
     /** Checks and copies. */
     public NextNode {
       requireNonNull(id, "id");

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An objective's roadmap: {@code erk json objective view} on current erk, {@code erk objective
- * view N --json-output} on 0.8–0.9.11.
+ * An objective's roadmap: {@code erk json objective view} on current erk, {@code erk objective view
+ * N --json-output} on 0.8–0.9.11.
  *
  * @param issueNumber the objective
  * @param phases the phases with their nodes
@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param summary node counts
  * @param extras keys erk sent that this version does not know
  */
-public record ObjectiveRoadmap(int issueNumber, List<RoadmapPhase> phases, Graph graph,
-    RoadmapSummary summary, Map<String, @Nullable Object> extras) {
+public record ObjectiveRoadmap(
+    int issueNumber,
+    List<RoadmapPhase> phases,
+    Graph graph,
+    RoadmapSummary summary,
+    Map<String, @Nullable Object> extras) {
 
   /** Copies. */
   public ObjectiveRoadmap {
@@ -35,8 +39,12 @@ public record ObjectiveRoadmap(int issueNumber, List<RoadmapPhase> phases, Graph
    * @param nextNode the id of the node to work on next, or null when there is none
    * @param complete whether every node is done or skipped
    */
-  public record Graph(List<RoadmapNode> nodes, List<String> unblocked,
-      List<String> pendingUnblocked, @Nullable String nextNode, boolean complete) {
+  public record Graph(
+      List<RoadmapNode> nodes,
+      List<String> unblocked,
+      List<String> pendingUnblocked,
+      @Nullable String nextNode,
+      boolean complete) {
 
     /** Copies. */
     public Graph {

@@ -22,9 +22,18 @@ import org.jspecify.annotations.Nullable;
  * @param body the plan's content
  * @param extras keys erk sent that this version does not know
  */
-public record PlanInfo(String prNumber, String title, String state, List<String> labels,
-    String url, @Nullable Integer objectiveId, String backend, @Nullable String headRefName,
-    @Nullable String baseRefName, @Nullable String body, Map<String, @Nullable Object> extras) {
+public record PlanInfo(
+    String prNumber,
+    String title,
+    String state,
+    List<String> labels,
+    String url,
+    @Nullable Integer objectiveId,
+    String backend,
+    @Nullable String headRefName,
+    @Nullable String baseRefName,
+    @Nullable String body,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public PlanInfo {

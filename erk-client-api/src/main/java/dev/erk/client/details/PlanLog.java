@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plan's event log: {@code erk pr log N --json} ({@code erk plan log} on 0.7.x), which erk
- * writes to standard error.
+ * A plan's event log: {@code erk pr log N --json} ({@code erk plan log} on 0.7.x), which erk writes
+ * to standard error.
  *
  * @param events the events, oldest first; empty when the plan has none
  */
@@ -29,7 +29,10 @@ public record PlanLog(List<Event> events) {
    * @param time {@code timestamp} read as an ISO-8601 time; null if it is not one
    * @param metadata the event's details, which depend on its type
    */
-  public record Event(String eventType, String timestamp, @Nullable OffsetDateTime time,
+  public record Event(
+      String eventType,
+      String timestamp,
+      @Nullable OffsetDateTime time,
       Map<String, @Nullable Object> metadata) {
 
     /** Checks and copies. */

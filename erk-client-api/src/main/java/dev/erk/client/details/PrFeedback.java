@@ -18,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param discussionComments the conversation comments
  * @param extras keys erk sent that this version does not know
  */
-public record PrFeedback(int prNumber, String prUrl, String prTitle,
-    @Nullable List<Review> reviews, List<ReviewThread> reviewThreads,
-    List<DiscussionComment> discussionComments, Map<String, @Nullable Object> extras) {
+public record PrFeedback(
+    int prNumber,
+    String prUrl,
+    String prTitle,
+    @Nullable List<Review> reviews,
+    List<ReviewThread> reviewThreads,
+    List<DiscussionComment> discussionComments,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public PrFeedback {
@@ -42,8 +47,13 @@ public record PrFeedback(int prNumber, String prUrl, String prTitle,
    * @param submittedAt when it was submitted; null if erk sent no readable time
    * @param extras keys erk sent that this version does not know
    */
-  public record Review(String id, String author, String body, String state,
-      @Nullable OffsetDateTime submittedAt, Map<String, @Nullable Object> extras) {
+  public record Review(
+      String id,
+      String author,
+      String body,
+      String state,
+      @Nullable OffsetDateTime submittedAt,
+      Map<String, @Nullable Object> extras) {
 
     /** Checks and copies. */
     public Review {

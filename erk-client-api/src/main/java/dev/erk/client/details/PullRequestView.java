@@ -30,10 +30,23 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it last changed
  * @param extras keys erk sent that this version does not know
  */
-public record PullRequestView(int number, String title, String url, String body, String state,
-    boolean draft, String headRefName, String baseRefName, List<String> labels, String author,
-    String mergeable, String mergeStateStatus, boolean crossRepository, OffsetDateTime createdAt,
-    OffsetDateTime updatedAt, Map<String, @Nullable Object> extras) {
+public record PullRequestView(
+    int number,
+    String title,
+    String url,
+    String body,
+    String state,
+    boolean draft,
+    String headRefName,
+    String baseRefName,
+    List<String> labels,
+    String author,
+    String mergeable,
+    String mergeStateStatus,
+    boolean crossRepository,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public PullRequestView {

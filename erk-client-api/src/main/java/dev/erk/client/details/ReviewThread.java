@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param comments the comments, oldest first
  * @param extras keys erk sent that this version does not know
  */
-public record ReviewThread(String id, String path, @Nullable Integer line, boolean outdated,
-    List<Comment> comments, Map<String, @Nullable Object> extras) {
+public record ReviewThread(
+    String id,
+    String path,
+    @Nullable Integer line,
+    boolean outdated,
+    List<Comment> comments,
+    Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */
   public ReviewThread {
@@ -41,7 +46,10 @@ public record ReviewThread(String id, String path, @Nullable Integer line, boole
    * @param createdAt when it was written; null if erk sent a time it could not be read as
    * @param extras keys erk sent that this version does not know
    */
-  public record Comment(String author, String body, @Nullable OffsetDateTime createdAt,
+  public record Comment(
+      String author,
+      String body,
+      @Nullable OffsetDateTime createdAt,
       Map<String, @Nullable Object> extras) {
 
     /** Checks and copies. */

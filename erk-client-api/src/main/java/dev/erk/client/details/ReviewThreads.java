@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param threads the threads (unresolved only, unless resolved ones were asked for)
  * @param extras keys erk sent that this version does not know
  */
-public record ReviewThreads(int prNumber, String prUrl, String prTitle, List<ReviewThread> threads,
+public record ReviewThreads(
+    int prNumber,
+    String prUrl,
+    String prTitle,
+    List<ReviewThread> threads,
     Map<String, @Nullable Object> extras) {
 
   /** Checks and copies. */

@@ -13,12 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param inProgress nodes in progress
  * @param blocked blocked nodes
  * @param skipped skipped nodes
- * @param inFlight planning plus in progress, as {@code objective view} adds it; null from
- *     {@code objective check}, which does not
+ * @param inFlight planning plus in progress, as {@code objective view} adds it; null from {@code
+ *     objective check}, which does not
  * @param extras keys erk sent that this version does not know
  */
-public record RoadmapSummary(int totalNodes, int pending, int planning, int done, int inProgress,
-    int blocked, int skipped, @Nullable Integer inFlight, Map<String, @Nullable Object> extras) {
+public record RoadmapSummary(
+    int totalNodes,
+    int pending,
+    int planning,
+    int done,
+    int inProgress,
+    int blocked,
+    int skipped,
+    @Nullable Integer inFlight,
+    Map<String, @Nullable Object> extras) {
 
   /** Copies. */
   public RoadmapSummary {

@@ -4,8 +4,8 @@ import dev.erk.client.Redaction;
 import java.util.List;
 
 /**
- * Writes an argv as one line for messages, quoting what a POSIX shell would split. Not part of
- * the API: exported only to erk-client's own modules.
+ * Writes an argv as one line for messages, quoting what a POSIX shell would split. Not part of the
+ * API: exported only to erk-client's own modules.
  */
 public final class CommandLines {
   private CommandLines() {}

@@ -12,16 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every query's argv parses as erk's click tree expects, per generation. The signatures below are
  * transcribed from the click decorators in erk's source (docs/dashboard-details.md); the parser
- * applies click's rules for them: the command path, then options (flags take no value, others
- * one; an INT value must be an integer), and exactly the positional arguments declared.
+ * applies click's rules for them: the command path, then options (flags take no value, others one;
+ * an INT value must be an integer), and exactly the positional arguments declared.
  */
 class DetailQueryArgvTest {
   private static final ErkGeneration C = ErkGeneration.CURRENT;
@@ -32,8 +32,8 @@ class DetailQueryArgvTest {
   /** A click command: its path, positional argument types, and options (INT, TEXT or FLAG). */
   record Click(String path, List<String> arguments, Map<String, String> options) {
     static Click of(String path, String arguments, Map<String, String> options) {
-      return new Click(path, arguments.isEmpty() ? List.of() : List.of(arguments.split(" ")),
-          options);
+      return new Click(
+          path, arguments.isEmpty() ? List.of() : List.of(arguments.split(" ")), options);
     }
 
     void parse(List<String> argv) {
@@ -84,10 +84,10 @@ class DetailQueryArgvTest {
     Click planLog = Click.of("plan log", "TEXT", Map.of("--json", "FLAG"));
     Click jsonView = Click.of("json objective view", "", Map.of("--schema", "FLAG"));
     Click jsonCheck = Click.of("json objective check", "", Map.of("--schema", "FLAG"));
-    Click view = Click.of("objective view", "TEXT",
-        Map.of("--json-output", "FLAG", "--repo", "TEXT"));
-    Click check = Click.of("objective check", "TEXT",
-        Map.of("--json-output", "FLAG", "--repo", "TEXT"));
+    Click view =
+        Click.of("objective view", "TEXT", Map.of("--json-output", "FLAG", "--repo", "TEXT"));
+    Click check =
+        Click.of("objective check", "TEXT", Map.of("--json-output", "FLAG", "--repo", "TEXT"));
     Click prsFor = Click.of("exec get-prs-for-objective", "INT", Map.of());
     Click plansFor = Click.of("exec get-plans-for-objective", "INT", Map.of());
     Click issue = Click.of("exec get-issue-body", "INT", Map.of());
@@ -121,8 +121,8 @@ class DetailQueryArgvTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("queries")
-  void argvParsesAsErksClickCommand(DetailQuery<?> query, Click click,
-      List<ErkGeneration> generations) {
+  void argvParsesAsErksClickCommand(
+      DetailQuery<?> query, Click click, List<ErkGeneration> generations) {
     for (ErkGeneration generation : generations) {
       click.parse(query.command(generation).arguments());
     }
@@ -148,10 +148,10 @@ class DetailQueryArgvTest {
 
   @ParameterizedTest(name = "{0} in {1}")
   @MethodSource("missing")
-  void aGenerationWithoutTheCommandIsRefusedNamingTheVersionThatHasIt(DetailQuery<?> query,
-      ErkGeneration generation, String version) {
-    ErkUnsupportedActionException e = assertThrows(ErkUnsupportedActionException.class,
-        () -> query.command(generation));
+  void aGenerationWithoutTheCommandIsRefusedNamingTheVersionThatHasIt(
+      DetailQuery<?> query, ErkGeneration generation, String version) {
+    ErkUnsupportedActionException e =
+        assertThrows(ErkUnsupportedActionException.class, () -> query.command(generation));
     assertTrue(e.getMessage().contains("erk " + version), e.getMessage());
     assertEquals(generation, e.generation());
     assertNull(e.action());
@@ -161,8 +161,8 @@ class DetailQueryArgvTest {
   void valuesThatWouldBecomeOptionsOrBadNumbersAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> DetailQuery.reviewThreads(0, false));
     assertThrows(IllegalArgumentException.class, () -> DetailQuery.objective(-7));
-    assertThrows(IllegalArgumentException.class,
-        () -> DetailQuery.planHeaderField(42, "--include-body"));
+    assertThrows(
+        IllegalArgumentException.class, () -> DetailQuery.planHeaderField(42, "--include-body"));
     assertThrows(IllegalArgumentException.class, () -> DetailQuery.planHeaderField(42, ""));
   }
 
@@ -171,7 +171,8 @@ class DetailQueryArgvTest {
     assertTrue(DetailQuery.reviewThreads(1).sameInEveryGeneration());
     assertTrue(DetailQuery.issueBody(1).sameInEveryGeneration());
     assertEquals(List.of("exec", "get-pr-view", "42"), DetailQuery.pullRequest(42).display());
-    assertEquals("planHeaderField(42, objective_id)",
+    assertEquals(
+        "planHeaderField(42, objective_id)",
         DetailQuery.planHeaderField(42, "objective_id").toString());
   }
 }

@@ -9,13 +9,16 @@ class CommandLinesTest {
 
   @Test
   void describeQuotesArgumentsAShellWouldSplit() {
-    assertEquals("erk exec get-pr-info 42 '--title=it'\\''s done' ''",
-        CommandLines.describe(List.of("erk", "exec", "get-pr-info", "42", "--title=it's done", "")));
+    assertEquals(
+        "erk exec get-pr-info 42 '--title=it'\\''s done' ''",
+        CommandLines.describe(
+            List.of("erk", "exec", "get-pr-info", "42", "--title=it's done", "")));
   }
 
   @Test
   void describeRedactsFreeText() {
-    assertEquals("erk exec close-pr 42 --comment=<redacted>",
+    assertEquals(
+        "erk exec close-pr 42 --comment=<redacted>",
         CommandLines.describe(List.of("erk", "exec", "close-pr", "42", "--comment=it's done")));
   }
 }

@@ -7,17 +7,17 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks and prints one {@code name value} line per figure on stdout; notes on method,
- * spread (min/median/max of each side) and goals go to stderr, prefixed {@code #}. Every goal is
- * a ratio against a baseline measured in the same run, the sides interleaved, so that a busy
- * machine slows both alike.
+ * spread (min/median/max of each side) and goals go to stderr, prefixed {@code #}. Every goal is a
+ * ratio against a baseline measured in the same run, the sides interleaved, so that a busy machine
+ * slows both alike.
  *
  * <p>The JVM should run with {@code -Djdk.lang.Process.launchMechanism=VFORK} (the pom passes it):
- * NuProcess spawns without {@code jspawnhelper}, and the {@code ProcessBuilder} baselines must
- * not pay it either. Without it, this sets it before the first process starts.
+ * NuProcess spawns without {@code jspawnhelper}, and the {@code ProcessBuilder} baselines must not
+ * pay it either. Without it, this sets it before the first process starts.
  *
- * <p>Arguments name the benchmarks to run ({@code fake-erk}, {@code decode}, {@code stream},
- * {@code concurrency}, {@code idle-cpu}), one per argument or comma-separated; none, or
- * {@code all}, runs every one. Through Maven, {@code -Derk.bench=idle-cpu}:
+ * <p>Arguments name the benchmarks to run ({@code fake-erk}, {@code decode}, {@code stream}, {@code
+ * concurrency}, {@code idle-cpu}), one per argument or comma-separated; none, or {@code all}, runs
+ * every one. Through Maven, {@code -Derk.bench=idle-cpu}:
  *
  * <pre>{@code
  * mvn -q -pl erk-client-bench -am package -Dmaven.test.skip -Dmaven.javadoc.skip \
@@ -39,12 +39,15 @@ public final class Bench {
     }
     Set<String> chosen = chosen(args);
     Report report = new Report(System.out, System.err);
-    report.note("%d cores, %s %s, max heap %d MB, load average %.2f, launch mechanism %s; "
-        + "running %s", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+    report.note(
+        "%d cores, %s %s, max heap %d MB, load average %.2f, launch mechanism %s; " + "running %s",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
         Runtime.getRuntime().maxMemory() >> 20,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        System.getProperty(LAUNCH_MECHANISM), String.join(", ", chosen));
+        System.getProperty(LAUNCH_MECHANISM),
+        String.join(", ", chosen));
     long start = System.nanoTime();
     Path standIn = StandIn.create();
     if (chosen.contains("fake-erk")) {
@@ -82,8 +85,8 @@ public final class Bench {
         } else if (NAMES.contains(trimmed)) {
           chosen.add(trimmed);
         } else {
-          System.err.println("unknown benchmark '" + trimmed + "'; known: all, "
-              + String.join(", ", NAMES));
+          System.err.println(
+              "unknown benchmark '" + trimmed + "'; known: all, " + String.join(", ", NAMES));
           System.exit(2);
         }
       }

@@ -27,8 +27,8 @@ public final class ColdStart {
     int count;
     long built;
     if (args[0].equals("sdk")) {
-      CliErkClient client = CliErkClient.builder().executable(executable)
-          .workingDirectory(directory).build();
+      CliErkClient client =
+          CliErkClient.builder().executable(executable).workingDirectory(directory).build();
       built = System.nanoTime();
       PlanList plans = client.listPlans(PlanQuery.defaults());
       count = plans.count();
@@ -38,9 +38,12 @@ public final class ColdStart {
       List<String> argv = new ArrayList<>();
       argv.add(executable.toString());
       argv.addAll(PlanQuery.defaults().arguments());
-      Process process = new ProcessBuilder(argv).directory(directory.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      Process process =
+          new ProcessBuilder(argv)
+              .directory(directory.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       byte[] out;
       try (InputStream in = process.getInputStream()) {
         out = in.readAllBytes();
@@ -50,8 +53,8 @@ public final class ColdStart {
       count = tree.get("plans").size();
     }
     long answered = System.nanoTime();
-    System.out.println("plans " + count + " " + (built - start) / 1e6 + " "
-        + (answered - built) / 1e6);
+    System.out.println(
+        "plans " + count + " " + (built - start) / 1e6 + " " + (answered - built) / 1e6);
     System.out.flush();
     System.exit(0);
   }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JVM start to the first plan list: a fresh JVM running {@link ColdStart}, the SDK's
- * {@code builder().build()} and {@code listPlans} against {@code ProcessBuilder} and Jackson
- * {@code readTree}, timed from the parent's spawn of the JVM to the answer line on its stdout.
- * Both sides alternate, each first every other pair, and run the same JVM with the same options
- * (no heap settings: a cold application's defaults).
+ * JVM start to the first plan list: a fresh JVM running {@link ColdStart}, the SDK's {@code
+ * builder().build()} and {@code listPlans} against {@code ProcessBuilder} and Jackson {@code
+ * readTree}, timed from the parent's spawn of the JVM to the answer line on its stdout. Both sides
+ * alternate, each first every other pair, and run the same JVM with the same options (no heap
+ * settings: a cold application's defaults).
  */
 final class ColdStartBench {
   private static final int PAIRS = Integer.getInteger("erk.bench.coldPairs", 12);
@@ -38,16 +38,20 @@ final class ColdStartBench {
       (sdkFirst ? baseline : sdk).start();
     }
     report.note("cold start: %d JVMs a side, %s", PAIRS, String.join(" ", jvm()));
-    report.note("cold start: main to built: SDK %s ms, baseline %s ms", sdk.build().spread(),
-        baseline.build().spread());
-    report.note("cold start: built to first answer: SDK %s ms, baseline %s ms",
+    report.note(
+        "cold start: main to built: SDK %s ms, baseline %s ms",
+        sdk.build().spread(), baseline.build().spread());
+    report.note(
+        "cold start: built to first answer: SDK %s ms, baseline %s ms",
         sdk.call().spread(), baseline.call().spread());
     report.ratio("cold_start_ratio", sdk.total(), baseline.total(), "ms", Goal.atMost(1.2));
   }
 
   private static List<String> jvm() {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djdk.lang.Process.launchMechanism=VFORK", "--enable-native-access=ALL-UNNAMED");
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djdk.lang.Process.launchMechanism=VFORK",
+        "--enable-native-access=ALL-UNNAMED");
   }
 
   /** One side's JVMs: the first one (page cache, CDS archive) is not kept. */
@@ -62,23 +66,30 @@ final class ColdStartBench {
 
     void start() throws IOException, InterruptedException {
       List<String> command = new ArrayList<>(jvm());
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          ColdStart.class.getName(), name, fake.executable().toString(),
-          fake.directory().toString()));
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              ColdStart.class.getName(),
+              name,
+              fake.executable().toString(),
+              fake.directory().toString()));
       long start = System.nanoTime();
-      Process jvm = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      Process jvm =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       String line;
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
         line = out.readLine();
         long answered = System.nanoTime();
-        FakeErkBench.check(line != null && line.startsWith("plans 20 "),
-            name + " cold start answered " + line);
+        FakeErkBench.check(
+            line != null && line.startsWith("plans 20 "), name + " cold start answered " + line);
         String[] parts = line.split(" ");
         if (warm) {
-          samples.add(new double[] {(answered - start) / 1e6, Double.parseDouble(parts[2]),
-              Double.parseDouble(parts[3])});
+          samples.add(
+              new double[] {
+                (answered - start) / 1e6, Double.parseDouble(parts[2]), Double.parseDouble(parts[3])
+              });
         }
         warm = true;
       }

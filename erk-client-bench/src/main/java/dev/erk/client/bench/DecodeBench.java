@@ -12,13 +12,12 @@ import java.lang.ref.Reference;
 import java.util.List;
 
 /**
- * Decoding speed (against Jackson's {@code readTree}) and memory for a 2,000-row dash-data
- * payload.
+ * Decoding speed (against Jackson's {@code readTree}) and memory for a 2,000-row dash-data payload.
  *
  * <p>Heap: {@code decode_heap_ratio} is the heap still used after full GCs with the decoded list
  * alive, minus the same measure before decoding (payload alive in both), over the payload size:
- * what a caller keeps. Allocation per decode (from {@code ThreadMXBean}) is printed as a note:
- * it bounds the transient part, since the decoder streams and builds nothing but the result.
+ * what a caller keeps. Allocation per decode (from {@code ThreadMXBean}) is printed as a note: it
+ * bounds the transient part, since the decoder streams and builds nothing but the result.
  */
 final class DecodeBench {
   private static final int ROWS = 2000;
@@ -55,8 +54,8 @@ final class DecodeBench {
   /**
    * Typed decode against Jackson's {@code readTree} of the same bytes (a plain mapper), interleaved
    * and each first every other round, after both have warmed up until the JIT is quiet. Speed is
-   * megabytes per second of this thread's CPU time: on a shared machine, wall time also counts
-   * the moments another tenant holds the core.
+   * megabytes per second of this thread's CPU time: on a shared machine, wall time also counts the
+   * moments another tenant holds the core.
    */
   private void speed(byte[] payload) throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -85,10 +84,10 @@ final class DecodeBench {
       }
     }
     FakeErkBench.check(sink > 0, "nothing decoded");
-    report.note("decode: %d rows, %d bytes, warmed up for %.1f s; MB per CPU second", ROWS,
-        payload.length, (System.nanoTime() - start) / 1e9);
-    report.ratio("decode_vs_readtree", Stats.of(typed), Stats.of(tree), "MB/s",
-        Goal.atLeast(1.0));
+    report.note(
+        "decode: %d rows, %d bytes, warmed up for %.1f s; MB per CPU second",
+        ROWS, payload.length, (System.nanoTime() - start) / 1e9);
+    report.ratio("decode_vs_readtree", Stats.of(typed), Stats.of(tree), "MB/s", Goal.atLeast(1.0));
   }
 
   private void heap(byte[] payload) {
@@ -109,11 +108,11 @@ final class DecodeBench {
       Reference.reachabilityFence(kept);
       Reference.reachabilityFence(probe);
     }
-    report.note("decode heap: retained %d bytes for a %d-byte payload; one decode allocates "
-        + "%d bytes (%.2fx the payload, mostly garbage)", after - before, payload.length,
-        allocated, (double) allocated / payload.length);
-    report.figure("decode_heap_ratio", (double) (after - before) / payload.length,
-        Goal.atMost(4));
+    report.note(
+        "decode heap: retained %d bytes for a %d-byte payload; one decode allocates "
+            + "%d bytes (%.2fx the payload, mostly garbage)",
+        after - before, payload.length, allocated, (double) allocated / payload.length);
+    report.figure("decode_heap_ratio", (double) (after - before) / payload.length, Goal.atMost(4));
   }
 
   static long usedAfterGc() {

@@ -38,8 +38,9 @@ final class FakeErkBench {
     }
     try (FakeErk fake = FakeErk.create()) {
       // 100 ms stands for real erk's ~800 ms: long enough that every caller arrives in flight.
-      fake.stubFor(ArgvPattern.command("exec", "dash-data")).willReturn(Reply.timeline()
-          .pause(Duration.ofMillis(100)).stdout(payload.strip()).exitCode(0));
+      fake.stubFor(ArgvPattern.command("exec", "dash-data"))
+          .willReturn(
+              Reply.timeline().pause(Duration.ofMillis(100)).stdout(payload.strip()).exitCode(0));
       coalescing(fake);
     }
   }
@@ -49,8 +50,11 @@ final class FakeErkBench {
     double[] millis = new double[INVOCATIONS];
     for (int i = -WARMUP; i < INVOCATIONS; i++) {
       long start = System.nanoTime();
-      Process process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(argv)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       int exit = process.waitFor();
       if (i >= 0) {
         millis[i] = (System.nanoTime() - start) / 1e6;
@@ -67,14 +71,17 @@ final class FakeErkBench {
       CountDownLatch go = new CountDownLatch(1);
       List<CompletableFuture<PlanList>> calls = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        calls.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return client.listPlans(PlanQuery.defaults());
-        }, runnable -> new Thread(runnable, "bench-caller").start()));
+        calls.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return client.listPlans(PlanQuery.defaults());
+                },
+                runnable -> new Thread(runnable, "bench-caller").start()));
       }
       go.countDown();
       for (CompletableFuture<PlanList> call : calls) {
@@ -85,8 +92,12 @@ final class FakeErkBench {
   }
 
   private static CliErkClient client(FakeErk fake, boolean coalesce) {
-    return CliErkClient.builder().executable(fake.executable()).workingDirectory(fake.directory())
-        .generation(ErkGeneration.CURRENT).coalesceListPlans(coalesce).build();
+    return CliErkClient.builder()
+        .executable(fake.executable())
+        .workingDirectory(fake.directory())
+        .generation(ErkGeneration.CURRENT)
+        .coalesceListPlans(coalesce)
+        .build();
   }
 
   static List<String> argv(FakeErk fake) {

@@ -16,16 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Idle CPU: the JVM's CPU time per second of wall time while its children sleep, erk-client
- * waiting on them vs. plain {@code ProcessBuilder} children with a thread blocked in
- * {@code waitFor()} each. Both sides run the same {@code sleep}, as many children, in the same
- * run: baseline then client, round after round, medians compared, so that the shared machine's
- * noise hits both alike. The client alternates {@code runAsync} and {@code stream} by round.
+ * Idle CPU: the JVM's CPU time per second of wall time while its children sleep, erk-client waiting
+ * on them vs. plain {@code ProcessBuilder} children with a thread blocked in {@code waitFor()}
+ * each. Both sides run the same {@code sleep}, as many children, in the same run: baseline then
+ * client, round after round, medians compared, so that the shared machine's noise hits both alike.
+ * The client alternates {@code runAsync} and {@code stream} by round.
  *
  * <p>CPU time is the process clock ({@link ProcessCpuClock}) less what the JIT compiler threads
- * used in the window ({@link ThreadCpu}): compiling is a one-time cost, and on two shared cores
- * a C2 burst of 30-100 ms lands in one window in three and drowns a 1 ms/s baseline. The totals
- * with the JIT are printed as notes.
+ * used in the window ({@link ThreadCpu}): compiling is a one-time cost, and on two shared cores a
+ * C2 burst of 30-100 ms lands in one window in three and drowns a 1 ms/s baseline. The totals with
+ * the JIT are printed as notes.
  *
  * <p>A window opens once every child runs {@code sleep} (its {@code /proc/<pid>/exe}) and the JIT
  * has gone quiet, so spawning is not measured; then the children are killed and gone before the
@@ -57,11 +57,16 @@ final class IdleCpuBench {
 
   void run() throws Exception {
     report.note("idle cpu: process CPU time from %s", clock.description());
-    try (CliErkClient client = CliErkClient.builder().executable(sleep).workingDirectory(directory)
-        .generation(ErkGeneration.CURRENT)
-        // The kill's follow-up runs one grace after the kill: short, so that it lands before the
-        // next window, not in it.
-        .killGrace(Duration.ofMillis(100)).build()) {
+    try (CliErkClient client =
+        CliErkClient.builder()
+            .executable(sleep)
+            .workingDirectory(directory)
+            .generation(ErkGeneration.CURRENT)
+            // The kill's follow-up runs one grace after the kill: short, so that it lands before
+            // the
+            // next window, not in it.
+            .killGrace(Duration.ofMillis(100))
+            .build()) {
       Side baseline = children::baseline;
       Side runAsync = count -> SleepingChildren.runAsync(client, count);
       Side stream = count -> SleepingChildren.stream(client, count);
@@ -81,29 +86,52 @@ final class IdleCpuBench {
     Tally streamed = new Tally();
     for (int round = 0; round < ROUNDS; round++) {
       window(baseline, count, base, WINDOW_MILLIS);
-      window(round % 2 == 0 ? runAsync : stream, count, round % 2 == 0 ? async : streamed,
+      window(
+          round % 2 == 0 ? runAsync : stream,
+          count,
+          round % 2 == 0 ? async : streamed,
           WINDOW_MILLIS);
     }
     Tally client = async.and(streamed);
     String name = "idle_cpu_ratio_" + count;
     double ratio = client.steady().median() / base.steady().median();
-    report.note("%s: %d %s asleep, %d rounds of %d ms; without JIT: baseline %.2f ms/s "
-        + "(%.2f-%.2f), client %.2f ms/s (%.2f-%.2f; runAsync %.2f, stream %.2f)", name, count,
-        count == 1 ? "child" : "children", ROUNDS, WINDOW_MILLIS, base.steady().median(), base.steady().min(), base.steady().max(),
-        client.steady().median(), client.steady().min(), client.steady().max(),
-        async.steady().median(), streamed.steady().median());
-    report.note("%s: with JIT: baseline %.2f ms/s (%.2f-%.2f), client %.2f ms/s (%.2f-%.2f), "
-        + "ratio %.2f", name, base.total().median(), base.total().min(), base.total().max(),
-        client.total().median(), client.total().min(), client.total().max(),
+    report.note(
+        "%s: %d %s asleep, %d rounds of %d ms; without JIT: baseline %.2f ms/s "
+            + "(%.2f-%.2f), client %.2f ms/s (%.2f-%.2f; runAsync %.2f, stream %.2f)",
+        name,
+        count,
+        count == 1 ? "child" : "children",
+        ROUNDS,
+        WINDOW_MILLIS,
+        base.steady().median(),
+        base.steady().min(),
+        base.steady().max(),
+        client.steady().median(),
+        client.steady().min(),
+        client.steady().max(),
+        async.steady().median(),
+        streamed.steady().median());
+    report.note(
+        "%s: with JIT: baseline %.2f ms/s (%.2f-%.2f), client %.2f ms/s (%.2f-%.2f), "
+            + "ratio %.2f",
+        name,
+        base.total().median(),
+        base.total().min(),
+        base.total().max(),
+        client.total().median(),
+        client.total().min(),
+        client.total().max(),
         client.total().median() / base.total().median());
-    report.note("%s: cross-check over all windows: process clock %.0f ms, /proc/self/stat "
-        + "%.0f ms (10 ms ticks)", name, (base.cpuNanos + client.cpuNanos) / 1e6,
-        (base.tickNanos + client.tickNanos) / 1e6);
+    report.note(
+        "%s: cross-check over all windows: process clock %.0f ms, /proc/self/stat "
+            + "%.0f ms (10 ms ticks)",
+        name, (base.cpuNanos + client.cpuNanos) / 1e6, (base.tickNanos + client.tickNanos) / 1e6);
     report.note("%s: baseline %s", name, base.threads.top(6));
     report.note("%s: runAsync %s", name, async.threads.top(6));
     report.note("%s: stream %s", name, streamed.threads.top(6));
-    report.note("%s: SDK %s ms/s; baseline %s ms/s", name, client.steady().spread(),
-        base.steady().spread());
+    report.note(
+        "%s: SDK %s ms/s; baseline %s ms/s",
+        name, client.steady().spread(), base.steady().spread());
     report.figure(name, ratio, Goal.atMost(GOAL));
   }
 
@@ -127,8 +155,8 @@ final class IdleCpuBench {
       long wallEnd = System.nanoTime();
       long ticks = ProcessCpuClock.ticks() - ticksStart;
       tally.threads.add(before, wallEnd - wallStart);
-      FakeErkBench.check(running.waiting() && children.count() == count,
-          "a child ended during the window");
+      FakeErkBench.check(
+          running.waiting() && children.count() == count, "a child ended during the window");
       tally.add(cpuEnd - cpuStart, jit, ticks, wallEnd - wallStart);
     } finally {
       running.stop();
@@ -137,9 +165,8 @@ final class IdleCpuBench {
   }
 
   /**
-   * Has the JIT compile the JDK's file-reading path before the windows. The client reads
-   * {@code /proc/<pid>/stat} on every exit poll; unprimed, C2 compiles that path inside the first
-   * windows.
+   * Has the JIT compile the JDK's file-reading path before the windows. The client reads {@code
+   * /proc/<pid>/stat} on every exit poll; unprimed, C2 compiles that path inside the first windows.
    */
   private static void primeFileReads() throws IOException {
     Path stat = Path.of("/proc/self/stat");

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The streaming baseline: the {@link StandIn} child started by {@code ProcessBuilder}, and a
- * thread of its own doing {@code BufferedReader.readLine} on its stdout, as a plain Java program
- * streams a child's lines.
+ * The streaming baseline: the {@link StandIn} child started by {@code ProcessBuilder}, and a thread
+ * of its own doing {@code BufferedReader.readLine} on its stdout, as a plain Java program streams a
+ * child's lines.
  */
 final class LineReading {
   private final Path standIn;
@@ -24,11 +24,13 @@ final class LineReading {
   /** {@code stamps}: each line's latency in ms, stamp to {@code readLine} returned. */
   double[] stamps(int lines, int pauseMs) throws Exception {
     double[] millis = new double[lines];
-    int read = read(List.of("stamps", Integer.toString(lines), Integer.toString(pauseMs)),
-        (index, line) -> {
-          long now = StandIn.epochNanosNow();
-          millis[index] = (now - Long.parseLong(line)) / 1e6;
-        });
+    int read =
+        read(
+            List.of("stamps", Integer.toString(lines), Integer.toString(pauseMs)),
+            (index, line) -> {
+              long now = StandIn.epochNanosNow();
+              millis[index] = (now - Long.parseLong(line)) / 1e6;
+            });
     FakeErkBench.check(read == lines, "baseline stamps: " + read + " of " + lines + " lines");
     return millis;
   }
@@ -52,11 +54,14 @@ final class LineReading {
   /** {@code seq}: lines per second, every line checked in order. */
   double seq(int lines) throws Exception {
     long start = System.nanoTime();
-    int read = read(List.of("seq", Integer.toString(lines)), (index, line) -> {
-      if ((index + 1) % 4096 == 0 && !line.equals(Integer.toString(index + 1))) {
-        throw new IllegalStateException("baseline seq out of order at " + index);
-      }
-    });
+    int read =
+        read(
+            List.of("seq", Integer.toString(lines)),
+            (index, line) -> {
+              if ((index + 1) % 4096 == 0 && !line.equals(Integer.toString(index + 1))) {
+                throw new IllegalStateException("baseline seq out of order at " + index);
+              }
+            });
     double seconds = (System.nanoTime() - start) / 1e9;
     FakeErkBench.check(read == lines, "baseline seq: " + read + " of " + lines + " lines");
     return lines / seconds;
@@ -71,19 +76,23 @@ final class LineReading {
     Process process = start(arguments);
     int[] count = new int[1];
     List<Throwable> failures = new ArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = reader(process)) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          consumer.accept(count[0]++, line);
-        }
-      } catch (IOException | RuntimeException e) {
-        failures.add(e);
-      }
-    }, "bench-readLine");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out = reader(process)) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  consumer.accept(count[0]++, line);
+                }
+              } catch (IOException | RuntimeException e) {
+                failures.add(e);
+              }
+            },
+            "bench-readLine");
     reader.start();
     reader.join();
-    FakeErkBench.check(process.waitFor() == 0 && failures.isEmpty(),
+    FakeErkBench.check(
+        process.waitFor() == 0 && failures.isEmpty(),
         "baseline " + arguments + " failed: " + failures);
     return count[0];
   }
@@ -92,8 +101,10 @@ final class LineReading {
     List<String> command = new ArrayList<>();
     command.add(standIn.toString());
     command.addAll(arguments);
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    return new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
   }
 
   private static BufferedReader reader(Process process) {

@@ -18,16 +18,15 @@ import java.util.Map;
  * The SDK's cost per {@code listPlans} over what a {@code ProcessBuilder} user writes (start, read
  * stdout, {@code waitFor}, Jackson {@code readTree}), on the fake erk printing 20 plans.
  *
- * <p>Both sides run in blocks of {@value #BLOCK} calls, SDK and baseline alternating and each
- * going first every other round, so that drift (JIT, page cache, CPU boost, the other tenants of
- * a shared machine) hits both alike. Wall time is per call; CPU time is the JVM's per block
- * ({@link ProcessCpuClock}, all its threads, the JIT compiler threads' share taken out), divided
- * by the calls, read after a short pause so that the block's own trailing work (the SDK completes
- * futures on its workers) counts in it. The children's CPU is theirs, not the JVM's: it is not
- * counted.
+ * <p>Both sides run in blocks of {@value #BLOCK} calls, SDK and baseline alternating and each going
+ * first every other round, so that drift (JIT, page cache, CPU boost, the other tenants of a shared
+ * machine) hits both alike. Wall time is per call; CPU time is the JVM's per block ({@link
+ * ProcessCpuClock}, all its threads, the JIT compiler threads' share taken out), divided by the
+ * calls, read after a short pause so that the block's own trailing work (the SDK completes futures
+ * on its workers) counts in it. The children's CPU is theirs, not the JVM's: it is not counted.
  *
- * <p>The baseline must not pay {@code jspawnhelper}, which NuProcess does not use either: the
- * bench JVM runs with {@code -Djdk.lang.Process.launchMechanism=VFORK} (see {@link Bench}).
+ * <p>The baseline must not pay {@code jspawnhelper}, which NuProcess does not use either: the bench
+ * JVM runs with {@code -Djdk.lang.Process.launchMechanism=VFORK} (see {@link Bench}).
  */
 final class OverheadBench {
   private static final int BLOCK = 10;
@@ -48,9 +47,13 @@ final class OverheadBench {
   }
 
   void run() throws Exception {
-    try (CliErkClient client = CliErkClient.builder().executable(fake.executable())
-        .workingDirectory(fake.directory()).generation(ErkGeneration.CURRENT)
-        .coalesceListPlans(false).build()) {
+    try (CliErkClient client =
+        CliErkClient.builder()
+            .executable(fake.executable())
+            .workingDirectory(fake.directory())
+            .generation(ErkGeneration.CURRENT)
+            .coalesceListPlans(false)
+            .build()) {
       Side sdk = new Side(() -> sdkCall(client));
       Side baseline = new Side(this::baselineCall);
       for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
@@ -59,9 +62,11 @@ final class OverheadBench {
         (sdkFirst ? sdk : baseline).block(keep);
         (sdkFirst ? baseline : sdk).block(keep);
       }
-      report.note("overhead: %s launch mechanism, %d rounds of %d calls a side",
+      report.note(
+          "overhead: %s launch mechanism, %d rounds of %d calls a side",
           System.getProperty("jdk.lang.Process.launchMechanism", "the default"), ROUNDS, BLOCK);
-      report.note("overhead: JVM CPU with the JIT: SDK %s ms, baseline %s ms a call",
+      report.note(
+          "overhead: JVM CPU with the JIT: SDK %s ms, baseline %s ms a call",
           sdk.cpuWithJit().spread(), baseline.cpuWithJit().spread());
       report.note("overhead: SDK threads %s", sdk.threads.top(8));
       report.note("overhead: baseline threads %s", baseline.threads.top(8));
@@ -76,9 +81,12 @@ final class OverheadBench {
   }
 
   private void baselineCall() throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(argv).directory(fake.directory().toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process process =
+        new ProcessBuilder(argv)
+            .directory(fake.directory().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     byte[] out;
     try (InputStream in = process.getInputStream()) {
       out = in.readAllBytes();

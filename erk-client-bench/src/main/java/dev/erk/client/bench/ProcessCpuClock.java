@@ -8,12 +8,12 @@ import java.time.Duration;
  * The CPU time this JVM has used, all threads together (live and ended, Java and VM threads).
  *
  * <p>On 64-bit Linux it is {@code clock_gettime(CLOCK_PROCESS_CPUTIME_ID)} through JNA (which
- * NuProcess already loads): nanosecond resolution. The JDK's own readings,
- * {@code ProcessHandle.current().info().totalCpuDuration()} and
- * {@code com.sun.management.OperatingSystemMXBean#getProcessCpuTime}, come from
- * {@code /proc/self/stat} and {@code times()}, counted in 10 ms clock ticks: a JVM that idles at
- * 2 ms/s moves them by zero or one tick in a 1 s window, which makes a ratio noise. They are the
- * fallback elsewhere, and {@link #ticks()} serves as a cross-check over many windows.
+ * NuProcess already loads): nanosecond resolution. The JDK's own readings, {@code
+ * ProcessHandle.current().info().totalCpuDuration()} and {@code
+ * com.sun.management.OperatingSystemMXBean#getProcessCpuTime}, come from {@code /proc/self/stat}
+ * and {@code times()}, counted in 10 ms clock ticks: a JVM that idles at 2 ms/s moves them by zero
+ * or one tick in a 1 s window, which makes a ratio noise. They are the fallback elsewhere, and
+ * {@link #ticks()} serves as a cross-check over many windows.
  */
 final class ProcessCpuClock {
   private static final int CLOCK_PROCESS_CPUTIME_ID = 2;
@@ -43,7 +43,10 @@ final class ProcessCpuClock {
 
   /** The JDK's reading: {@code /proc/self/stat}, 10 ms clock ticks on Linux. */
   static long ticks() {
-    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos)
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(Duration::toNanos)
         .orElseThrow(() -> new IllegalStateException("this platform reports no process CPU time"));
   }
 

@@ -27,9 +27,9 @@ final class Report {
   }
 
   /**
-   * A figure without a goal, in the old {@code name value unit} form's arguments: prints
-   * {@code name value}, and the unit in a note. Kept so that bench classes written against it
-   * compile; new ones use {@link #ratio} or {@link #figure(String, double, Goal)}.
+   * A figure without a goal, in the old {@code name value unit} form's arguments: prints {@code
+   * name value}, and the unit in a note. Kept so that bench classes written against it compile; new
+   * ones use {@link #ratio} or {@link #figure(String, double, Goal)}.
    */
   void figure(String name, double value, String unit) {
     note("%s is in %s", name, unit);
@@ -58,8 +58,9 @@ final class Report {
 
   /** As {@link #ratio(String, Stats, Stats, String, Goal)}, for a figure without a goal. */
   void ratio(String name, Stats sdk, Stats baseline, String unit) {
-    note("%s: SDK %s %s; baseline %s %s (no goal)", name, sdk.spread(), unit, baseline.spread(),
-        unit);
+    note(
+        "%s: SDK %s %s; baseline %s %s (no goal)",
+        name, sdk.spread(), unit, baseline.spread(), unit);
     figure(name, sdk.median() / baseline.median());
   }
 
@@ -70,7 +71,10 @@ final class Report {
 
   /** One closing note: how many goals were met, and which were missed. */
   void summary() {
-    note("goals met: %d of %d%s", goals - missed.size(), goals,
+    note(
+        "goals met: %d of %d%s",
+        goals - missed.size(),
+        goals,
         missed.isEmpty() ? "" : "; missed: " + String.join(", ", missed));
   }
 

@@ -16,15 +16,45 @@ import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Varied, realistic dash-data rows from a fixed seed: plan bodies of 60–420 characters of markdown with
- * some non-ASCII text, enriched and unenriched PRs, runs, objectives, learn plans and extras.
+ * Varied, realistic dash-data rows from a fixed seed: plan bodies of 60–420 characters of markdown
+ * with some non-ASCII text, enriched and unenriched PRs, runs, objectives, learn plans and extras.
  */
 final class Rows {
-  private static final String[] WORDS = {"refactor", "the", "gateway", "so", "that", "plans",
-      "land", "faster", "→", "cache", "worktree", "résumé", "✓", "objective", "graphite", "stack",
-      "CI", "retry", "🚀", "dispatch", "review", "comment", "naïve", "branch", "learn", "node"};
-  private static final String[] LIFECYCLE = {"[yellow]impl[/yellow]", "[green]review[/green]",
-      "[blue]planned[/blue]", "[magenta]landed[/magenta]", "-"};
+  private static final String[] WORDS = {
+    "refactor",
+    "the",
+    "gateway",
+    "so",
+    "that",
+    "plans",
+    "land",
+    "faster",
+    "→",
+    "cache",
+    "worktree",
+    "résumé",
+    "✓",
+    "objective",
+    "graphite",
+    "stack",
+    "CI",
+    "retry",
+    "🚀",
+    "dispatch",
+    "review",
+    "comment",
+    "naïve",
+    "branch",
+    "learn",
+    "node"
+  };
+  private static final String[] LIFECYCLE = {
+    "[yellow]impl[/yellow]",
+    "[green]review[/green]",
+    "[blue]planned[/blue]",
+    "[magenta]landed[/magenta]",
+    "-"
+  };
   private static final String[] AUTHORS = {"schrockn", "alice-dev", "bob", "dagster-bot", ""};
 
   private Rows() {}
@@ -51,9 +81,18 @@ final class Rows {
     boolean learn = r.nextInt(8) == 0;
     boolean local = r.nextBoolean();
     String title = sentence(r, 4 + r.nextInt(10));
-    String branch = "P" + pr + "-" + title.replaceAll("[^a-z]+", "-").toLowerCase(Locale.ROOT) + "-01-15-1030";
-    OffsetDateTime created = OffsetDateTime.of(2026, 1 + r.nextInt(10), 1 + r.nextInt(28),
-        r.nextInt(24), r.nextInt(60), r.nextInt(60), 0, ZoneOffset.UTC);
+    String branch =
+        "P" + pr + "-" + title.replaceAll("[^a-z]+", "-").toLowerCase(Locale.ROOT) + "-01-15-1030";
+    OffsetDateTime created =
+        OffsetDateTime.of(
+            2026,
+            1 + r.nextInt(10),
+            1 + r.nextInt(28),
+            r.nextInt(24),
+            r.nextInt(60),
+            r.nextInt(60),
+            0,
+            ZoneOffset.UTC);
     OffsetDateTime updated = created.plusMinutes(r.nextInt(20_000));
     int total = r.nextInt(12);
     int passing = total == 0 ? 0 : total - r.nextInt(2);
@@ -73,33 +112,63 @@ final class Rows {
     }
     String prUrl = "https://github.com/acme/widgets/pull/" + pr;
     String runUrl = hasRun ? "https://github.com/acme/widgets/actions/runs/" + runId : null;
-    return new PlanRow(pr, prUrl, "#" + pr + (enriched ? " 👀" : ""),
+    return new PlanRow(
+        pr,
+        prUrl,
+        "#" + pr + (enriched ? " 👀" : ""),
         total == 0 ? "-" : (passing == total ? "✅ " : "❌ ") + passing + "/" + total,
-        total == 0 ? null : passing == total, total == 0 ? null : new CheckCounts(passing, total),
+        total == 0 ? null : passing == total,
+        total == 0 ? null : new CheckCounts(passing, total),
         r.nextInt(4) == 0 ? 2_000_000_000L + r.nextInt(1_000_000_000) : null,
-        local ? "erk-slot-" + r.nextInt(20) : "", local, local ? r.nextInt(59) + "m ago" : "-",
+        local ? "erk-slot-" + r.nextInt(20) : "",
+        local,
+        local ? r.nextInt(59) + "m ago" : "-",
         hasRun ? r.nextInt(23) + "h ago" : "-",
         hasRun ? "[link=" + runUrl + "]" + runId + "[/link]" : "-",
-        hasRun ? "[green]✓ success[/green]" : "-", runUrl, title, body(r),
-        enriched ? title : null, enriched ? (r.nextInt(5) == 0 ? "CLOSED" : "OPEN") : null,
-        enriched ? branch : null, local ? branch : null,
+        hasRun ? "[green]✓ success[/green]" : "-",
+        runUrl,
+        title,
+        body(r),
+        enriched ? title : null,
+        enriched ? (r.nextInt(5) == 0 ? "CLOSED" : "OPEN") : null,
+        enriched ? branch : null,
+        local ? branch : null,
         local ? updated.minusHours(r.nextInt(48)) : null,
-        hasRun ? updated.minusMinutes(r.nextInt(600)) : null, runId,
-        hasRun ? "completed" : null, hasRun ? (r.nextBoolean() ? "success" : "failure") : null,
-        List.of(), r.nextInt(5), 5 + r.nextInt(5), r.nextInt(5) + "/" + (5 + r.nextInt(5)),
-        learn ? "completed_with_plan" : null, learn ? 6000 + r.nextInt(100) : null, null,
+        hasRun ? updated.minusMinutes(r.nextInt(600)) : null,
+        runId,
+        hasRun ? "completed" : null,
+        hasRun ? (r.nextBoolean() ? "success" : "failure") : null,
+        List.of(),
+        r.nextInt(5),
+        5 + r.nextInt(5),
+        r.nextInt(5) + "/" + (5 + r.nextInt(5)),
+        learn ? "completed_with_plan" : null,
+        learn ? 6000 + r.nextInt(100) : null,
+        null,
         learn ? 6100 + r.nextInt(100) : null,
         learn ? "https://github.com/acme/widgets/actions/runs/" + r.nextInt(1_000_000) : null,
-        learn ? "✅ learned" : "-", learn ? "📚" : "-",
+        learn ? "✅ learned" : "-",
+        learn ? "📚" : "-",
         objective ? objectiveNumber : null,
         objective ? "https://github.com/acme/widgets/issues/" + objectiveNumber : null,
-        objective ? "#" + objectiveNumber : "-", done, nodes,
+        objective ? "#" + objectiveNumber : "-",
+        done,
+        nodes,
         nodes == 0 ? "-" : done + "/" + nodes,
-        objective ? sentence(r, 3) : "-", nodes == 0 ? "-" : "✓".repeat(done) + "○".repeat(nodes - done),
-        objective ? "ready" : "-", deps, objective ? "1." + r.nextInt(9) : "-",
-        updated, r.nextInt(30) + "d ago", created, r.nextInt(60) + "d ago",
-        AUTHORS[r.nextInt(AUTHORS.length)], learn, LIFECYCLE[r.nextInt(LIFECYCLE.length)],
-        r.nextBoolean() ? "🚧" : "-", extras);
+        objective ? sentence(r, 3) : "-",
+        nodes == 0 ? "-" : "✓".repeat(done) + "○".repeat(nodes - done),
+        objective ? "ready" : "-",
+        deps,
+        objective ? "1." + r.nextInt(9) : "-",
+        updated,
+        r.nextInt(30) + "d ago",
+        created,
+        r.nextInt(60) + "d ago",
+        AUTHORS[r.nextInt(AUTHORS.length)],
+        learn,
+        LIFECYCLE[r.nextInt(LIFECYCLE.length)],
+        r.nextBoolean() ? "🚧" : "-",
+        extras);
   }
 
   private static String body(Random r) {
@@ -107,9 +176,15 @@ final class Rows {
     int target = 60 + r.nextInt(360);
     int step = 1;
     while (body.length() < target) {
-      body.append("## Step ").append(step++).append("\n\n- ").append(sentence(r, 12))
-          .append("\n- `src/").append(WORDS[r.nextInt(WORDS.length)]).append(".py`: ")
-          .append(sentence(r, 9)).append("\n\n");
+      body.append("## Step ")
+          .append(step++)
+          .append("\n\n- ")
+          .append(sentence(r, 12))
+          .append("\n- `src/")
+          .append(WORDS[r.nextInt(WORDS.length)])
+          .append(".py`: ")
+          .append(sentence(r, 9))
+          .append("\n\n");
     }
     return body.toString();
   }

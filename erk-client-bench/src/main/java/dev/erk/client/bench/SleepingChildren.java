@@ -14,13 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The ways {@link IdleCpuBench} starts {@code sleep} children and waits on them: plain
- * {@code ProcessBuilder} with one thread blocked in {@code waitFor()} per child, and the client's
- * {@code runAsync} and {@code stream}. Every child runs the same {@code sleep 600}.
+ * The ways {@link IdleCpuBench} starts {@code sleep} children and waits on them: plain {@code
+ * ProcessBuilder} with one thread blocked in {@code waitFor()} per child, and the client's {@code
+ * runAsync} and {@code stream}. Every child runs the same {@code sleep 600}.
  */
 final class SleepingChildren {
   /** Outlives every window: a child that ends during one fails the bench. */
   private static final String SECONDS = "600";
+
   private static final long DEADLINE_MILLIS = 10_000;
 
   /** Children started one way. */
@@ -50,8 +51,8 @@ final class SleepingChildren {
     long deadline = System.nanoTime() + DEADLINE_MILLIS * 1_000_000;
     long found;
     while ((found = count()) != count) {
-      FakeErkBench.check(System.nanoTime() < deadline,
-          "expected " + count + " sleeping children, found " + found);
+      FakeErkBench.check(
+          System.nanoTime() < deadline, "expected " + count + " sleeping children, found " + found);
       Thread.sleep(5);
     }
   }
@@ -59,8 +60,10 @@ final class SleepingChildren {
   /** The children of this JVM running {@code sleep} by now: exec'd, neither starting nor dead. */
   long count() {
     String path = sleep.toString();
-    return ProcessHandle.current().children()
-        .filter(child -> child.info().command().filter(path::equals).isPresent()).count();
+    return ProcessHandle.current()
+        .children()
+        .filter(child -> child.info().command().filter(path::equals).isPresent())
+        .count();
   }
 
   /** What a ProcessBuilder user writes: start, then a thread blocked in {@code waitFor()}. */
@@ -69,17 +72,20 @@ final class SleepingChildren {
     List<Thread> waiters = new ArrayList<>();
     CountDownLatch blocked = new CountDownLatch(children);
     for (int i = 0; i < children; i++) {
-      Process process = new ProcessBuilder(sleep.toString(), SECONDS)
-          .directory(directory.toFile()).start();
+      Process process =
+          new ProcessBuilder(sleep.toString(), SECONDS).directory(directory.toFile()).start();
       processes.add(process);
-      Thread waiter = new Thread(() -> {
-        blocked.countDown();
-        try {
-          process.waitFor();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bench-waitFor-" + i);
+      Thread waiter =
+          new Thread(
+              () -> {
+                blocked.countDown();
+                try {
+                  process.waitFor();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bench-waitFor-" + i);
       waiter.start();
       waiters.add(waiter);
     }

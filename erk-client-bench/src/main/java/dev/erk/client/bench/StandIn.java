@@ -9,26 +9,28 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A stand-in {@code erk} executable for the streaming benchmarks: a small Python script (started
  * with {@code -S -E}, about 10 ms) whose argv picks the workload. Every timestamp it prints is
- * {@code time.time_ns()}, i.e. {@code clock_gettime(CLOCK_REALTIME)}, the clock behind
- * {@link java.time.Instant#now()} on Linux.
+ * {@code time.time_ns()}, i.e. {@code clock_gettime(CLOCK_REALTIME)}, the clock behind {@link
+ * java.time.Instant#now()} on Linux.
  */
 final class StandIn {
   @SuppressWarnings("StringConcatToTextBlock") // one Java line per script line, indentation exact
-  private static final String SCRIPT = String.join("\n",
-      "#!/usr/bin/python3 -SE",
-      "import os, sys, time",
-      "mode = sys.argv[1]",
-      "if mode == 'stamps':",
-      "    count, pause = int(sys.argv[2]), float(sys.argv[3]) / 1000.0",
-      "    for i in range(count):",
-      "        os.write(1, b'%d\\n' % time.time_ns())",
-      "        time.sleep(pause)",
-      "elif mode == 'exit':",
-      "    os.write(1, b'%d\\n' % time.time_ns())",
-      "    os._exit(0)",
-      "elif mode == 'seq':",
-      "    os.execv('/usr/bin/seq', ['seq', '1', sys.argv[2]])",
-      "");
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "#!/usr/bin/python3 -SE",
+          "import os, sys, time",
+          "mode = sys.argv[1]",
+          "if mode == 'stamps':",
+          "    count, pause = int(sys.argv[2]), float(sys.argv[3]) / 1000.0",
+          "    for i in range(count):",
+          "        os.write(1, b'%d\\n' % time.time_ns())",
+          "        time.sleep(pause)",
+          "elif mode == 'exit':",
+          "    os.write(1, b'%d\\n' % time.time_ns())",
+          "    os._exit(0)",
+          "elif mode == 'seq':",
+          "    os.execv('/usr/bin/seq', ['seq', '1', sys.argv[2]])",
+          "");
 
   private StandIn() {}
 

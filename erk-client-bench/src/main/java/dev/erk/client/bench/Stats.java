@@ -39,8 +39,14 @@ final class Stats {
 
   /** {@code min/median/max} with three significant decimals. */
   String spread() {
-    return Report.format(min()) + "/" + Report.format(median()) + "/" + Report.format(max())
-        + " (min/median/max of " + count() + ")";
+    return Report.format(min())
+        + "/"
+        + Report.format(median())
+        + "/"
+        + Report.format(max())
+        + " (min/median/max of "
+        + count()
+        + ")";
   }
 
   int count() {

@@ -36,9 +36,12 @@ final class StreamBench {
   StreamBench(Report report, Path standIn) {
     this.report = report;
     this.standIn = standIn;
-    this.client = CliErkClient.builder().executable(standIn)
-        .workingDirectory(Objects.requireNonNull(standIn.getParent()))
-        .generation(ErkGeneration.CURRENT).build();
+    this.client =
+        CliErkClient.builder()
+            .executable(standIn)
+            .workingDirectory(Objects.requireNonNull(standIn.getParent()))
+            .generation(ErkGeneration.CURRENT)
+            .build();
     this.baseline = new LineReading(standIn);
   }
 
@@ -57,34 +60,41 @@ final class StreamBench {
       boolean sdkFirst = (run & 1) == 0;
       for (int side = 0; side < 2; side++) {
         boolean sdkNow = sdkFirst == (side == 0);
-        double[] one = sdkNow ? stamps(LATENCY_LINES, LATENCY_PAUSE_MS)
-            : baseline.stamps(LATENCY_LINES, LATENCY_PAUSE_MS);
+        double[] one =
+            sdkNow
+                ? stamps(LATENCY_LINES, LATENCY_PAUSE_MS)
+                : baseline.stamps(LATENCY_LINES, LATENCY_PAUSE_MS);
         System.arraycopy(one, 0, sdkNow ? sdk : base, run * LATENCY_LINES, LATENCY_LINES);
       }
     }
     Stats s = Stats.of(sdk);
     Stats b = Stats.of(base);
-    report.note("line latency: %d lines a side at one per %d ms; p50 SDK %.3f, baseline %.3f ms;"
-        + " p99 SDK %.3f, baseline %.3f ms", s.count(), LATENCY_PAUSE_MS, s.median(), b.median(),
-        s.percentile(99), b.percentile(99));
+    report.note(
+        "line latency: %d lines a side at one per %d ms; p50 SDK %.3f, baseline %.3f ms;"
+            + " p99 SDK %.3f, baseline %.3f ms",
+        s.count(), LATENCY_PAUSE_MS, s.median(), b.median(), s.percentile(99), b.percentile(99));
     report.ratio("line_latency_p50_ratio", s, b, "ms");
-    report.figure("line_latency_p99_ratio", s.percentile(99) / b.percentile(99),
-        Goal.atMost(1.5));
+    report.figure("line_latency_p99_ratio", s.percentile(99) / b.percentile(99), Goal.atMost(1.5));
   }
 
   private double[] stamps(int lines, int pauseMs) {
     double[] millis = new double[lines];
     AtomicLong count = new AtomicLong();
-    ActionRequest request = ActionRequest.custom(ActionKind.STREAMING, "stamps",
-        Integer.toString(lines), Integer.toString(pauseMs));
-    try (StreamHandle handle = client.stream(request, line -> {
-      long now = StandIn.epochNanosNow();
-      if (line.source() == OutputLine.Source.STDOUT) {
-        millis[(int) count.getAndIncrement()] = (now - Long.parseLong(line.text())) / 1e6;
-      }
-    })) {
+    ActionRequest request =
+        ActionRequest.custom(
+            ActionKind.STREAMING, "stamps", Integer.toString(lines), Integer.toString(pauseMs));
+    try (StreamHandle handle =
+        client.stream(
+            request,
+            line -> {
+              long now = StandIn.epochNanosNow();
+              if (line.source() == OutputLine.Source.STDOUT) {
+                millis[(int) count.getAndIncrement()] = (now - Long.parseLong(line.text())) / 1e6;
+              }
+            })) {
       ActionResult result = handle.completion().join();
-      FakeErkBench.check(result.success() && count.get() == lines,
+      FakeErkBench.check(
+          result.success() && count.get() == lines,
           "stamps: exit " + result.exitCode() + ", " + count.get() + " of " + lines + " lines");
     }
     return millis;
@@ -108,10 +118,14 @@ final class StreamBench {
   private double exit() {
     AtomicReference<String> last = new AtomicReference<>("");
     AtomicLong completedAt = new AtomicLong();
-    try (StreamHandle handle = client.stream(
-        ActionRequest.custom(ActionKind.STREAMING, "exit"), line -> last.set(line.text()))) {
-      ActionResult result = handle.completion()
-          .whenComplete((r, e) -> completedAt.set(StandIn.epochNanosNow())).join();
+    try (StreamHandle handle =
+        client.stream(
+            ActionRequest.custom(ActionKind.STREAMING, "exit"), line -> last.set(line.text()))) {
+      ActionResult result =
+          handle
+              .completion()
+              .whenComplete((r, e) -> completedAt.set(StandIn.epochNanosNow()))
+              .join();
       FakeErkBench.check(result.success(), "exit run failed: " + result);
     }
     return (completedAt.get() - Long.parseLong(last.get())) / 1e6;
@@ -139,19 +153,24 @@ final class StreamBench {
     AtomicLong disorder = new AtomicLong();
     AtomicReference<String> last = new AtomicReference<>("");
     long start = System.nanoTime();
-    try (StreamHandle handle = client.stream(
-        ActionRequest.custom(ActionKind.STREAMING, "seq", Integer.toString(lines)), line -> {
-          long n = count.incrementAndGet();
-          if (n % 4096 == 0 && !line.text().equals(Long.toString(n))) {
-            disorder.incrementAndGet();
-          }
-          last.set(line.text());
-        })) {
+    try (StreamHandle handle =
+        client.stream(
+            ActionRequest.custom(ActionKind.STREAMING, "seq", Integer.toString(lines)),
+            line -> {
+              long n = count.incrementAndGet();
+              if (n % 4096 == 0 && !line.text().equals(Long.toString(n))) {
+                disorder.incrementAndGet();
+              }
+              last.set(line.text());
+            })) {
       ActionResult result = handle.completion().join();
       double seconds = (System.nanoTime() - start) / 1e9;
-      FakeErkBench.check(result.success() && count.get() == lines && disorder.get() == 0
-          && Integer.toString(lines).equals(last.get()), "seq lost lines: " + count.get()
-          + " of " + lines + ", last " + last.get());
+      FakeErkBench.check(
+          result.success()
+              && count.get() == lines
+              && disorder.get() == 0
+              && Integer.toString(lines).equals(last.get()),
+          "seq lost lines: " + count.get() + " of " + lines + ", last " + last.get());
       return lines / seconds;
     }
   }

@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where the CPU of some measurement windows went, per thread of this JVM, Java and VM threads
- * (GC, JIT compilers) alike: each thread's {@code /proc/self/task/<tid>/schedstat} run time (in
- * ns), grouped by its kernel name ({@code comm}: the first 15 characters of the thread's name)
- * with the trailing number dropped, so {@code erk-client-scheduler-1} counts as
- * {@code erk-client-sche}. The bench's main thread ({@code java}) shows mostly the snapshots
- * themselves, which lie outside the process clock's window. Empty where there is no
- * {@code /proc}.
+ * Where the CPU of some measurement windows went, per thread of this JVM, Java and VM threads (GC,
+ * JIT compilers) alike: each thread's {@code /proc/self/task/<tid>/schedstat} run time (in ns),
+ * grouped by its kernel name ({@code comm}: the first 15 characters of the thread's name) with the
+ * trailing number dropped, so {@code erk-client-scheduler-1} counts as {@code erk-client-sche}. The
+ * bench's main thread ({@code java}) shows mostly the snapshots themselves, which lie outside the
+ * process clock's window. Empty where there is no {@code /proc}.
  */
 final class ThreadCpu {
   private static final Path TASKS = Path.of("/proc/self/task");
@@ -51,11 +50,13 @@ final class ThreadCpu {
 
   /** Adds what each thread used since {@code before}; a thread born since counts from zero. */
   void add(Map<Long, Sample> before, long wallNanos) {
-    snapshot().forEach((tid, after) -> {
-      Sample start = before.get(tid);
-      long used = after.nanos() - (start == null ? 0 : start.nanos());
-      nanosByGroup.merge(after.group(), used, Long::sum);
-    });
+    snapshot()
+        .forEach(
+            (tid, after) -> {
+              Sample start = before.get(tid);
+              long used = after.nanos() - (start == null ? 0 : start.nanos());
+              nanosByGroup.merge(after.group(), used, Long::sum);
+            });
     windowNanos += wallNanos;
   }
 
@@ -63,7 +64,8 @@ final class ThreadCpu {
   static long[] compilers(Map<Long, Sample> snapshot) {
     return snapshot.entrySet().stream()
         .filter(entry -> entry.getValue().group().matches("C\\d CompilerThre"))
-        .mapToLong(Map.Entry::getKey).toArray();
+        .mapToLong(Map.Entry::getKey)
+        .toArray();
   }
 
   /** The CPU time these threads used so far, in ns; a thread that ended counts as zero. */
@@ -85,11 +87,11 @@ final class ThreadCpu {
     List<Map.Entry<String, Long>> groups = new ArrayList<>(nanosByGroup.entrySet());
     groups.sort(Map.Entry.<String, Long>comparingByValue().reversed());
     long sum = groups.stream().mapToLong(Map.Entry::getValue).sum();
-    StringBuilder text = new StringBuilder(
-        String.format(Locale.ROOT, "threads %.2f ms/s:", perSecond(sum)));
+    StringBuilder text =
+        new StringBuilder(String.format(Locale.ROOT, "threads %.2f ms/s:", perSecond(sum)));
     for (Map.Entry<String, Long> group : groups.subList(0, Math.min(count, groups.size()))) {
-      text.append(String.format(Locale.ROOT, " %s=%.2f", group.getKey(),
-          perSecond(group.getValue())));
+      text.append(
+          String.format(Locale.ROOT, " %s=%.2f", group.getKey(), perSecond(group.getValue())));
     }
     return text.toString();
   }

@@ -14,16 +14,16 @@ import java.util.Set;
 
 /**
  * Warm erk against spawned erk, on a Python stand-in whose import burns about a second of CPU
- * (erk's own import costs about 1.25 s, nearly all CPU). Each round runs one spawned
- * {@code listPlans}, then {@value #WARM_CALLS} warm ones, so the machine's noise hits both alike.
+ * (erk's own import costs about 1.25 s, nearly all CPU). Each round runs one spawned {@code
+ * listPlans}, then {@value #WARM_CALLS} warm ones, so the machine's noise hits both alike.
  *
  * <ul>
- *   <li>{@code warm_speedup}: spawned wall time per call ÷ the round's median warm wall time;
- *       goal at least {@value #SPEEDUP_GOAL}.
- *   <li>{@code warm_cpu_ratio}: CPU per warm call ÷ CPU per spawned call, each counting the JVM
- *       and the erk processes (the JVM's own and its reaped children's CPU from
- *       {@code /proc/self/stat}, plus the live workers' and their reaped forks'); goal at most
- *       {@value #CPU_GOAL}.
+ *   <li>{@code warm_speedup}: spawned wall time per call ÷ the round's median warm wall time; goal
+ *       at least {@value #SPEEDUP_GOAL}.
+ *   <li>{@code warm_cpu_ratio}: CPU per warm call ÷ CPU per spawned call, each counting the JVM and
+ *       the erk processes (the JVM's own and its reaped children's CPU from {@code
+ *       /proc/self/stat}, plus the live workers' and their reaped forks'); goal at most {@value
+ *       #CPU_GOAL}.
  * </ul>
  *
  * <p>Each figure is the median over the rounds; min and max go to the notes.
@@ -33,31 +33,37 @@ final class WarmBench {
   private static final int WARM_CALLS = 20;
   private static final double SPEEDUP_GOAL = 50;
   private static final double CPU_GOAL = 0.05;
-  private static final String SCRIPT = String.join("\n",
-      "#!/usr/bin/python3",
-      "# -*- coding: utf-8 -*-",
-      "import re",
-      "import sys",
-      "from slowerk.cli import main",
-      "if __name__ == '__main__':",
-      "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
-      "    sys.exit(main())",
-      "");
-  private static final String PACKAGE = String.join("\n",
-      "import time",
-      "_end = time.process_time() + 1.0",
-      "while time.process_time() < _end:",
-      "    pass",
-      "");
-  private static final String CLI = String.join("\n",
-      "import sys",
-      "def main():",
-      "    if sys.argv[1:3] == ['exec', 'dash-data']:",
-      "        print('{\"success\": true, \"plans\": [], \"count\": 0}')",
-      "        return 0",
-      "    print('unknown command', file=sys.stderr)",
-      "    return 2",
-      "");
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "#!/usr/bin/python3",
+          "# -*- coding: utf-8 -*-",
+          "import re",
+          "import sys",
+          "from slowerk.cli import main",
+          "if __name__ == '__main__':",
+          "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
+          "    sys.exit(main())",
+          "");
+  private static final String PACKAGE =
+      String.join(
+          "\n",
+          "import time",
+          "_end = time.process_time() + 1.0",
+          "while time.process_time() < _end:",
+          "    pass",
+          "");
+  private static final String CLI =
+      String.join(
+          "\n",
+          "import sys",
+          "def main():",
+          "    if sys.argv[1:3] == ['exec', 'dash-data']:",
+          "        print('{\"success\": true, \"plans\": [], \"count\": 0}')",
+          "        return 0",
+          "    print('unknown command', file=sys.stderr)",
+          "    return 2",
+          "");
 
   private final Report report;
   private final Path directory;
@@ -77,7 +83,8 @@ final class WarmBench {
   void run() throws Exception {
     double[] speedups = new double[ROUNDS];
     double[] cpuRatios = new double[ROUNDS];
-    try (CliErkClient spawned = client(false); CliErkClient warm = client(true)) {
+    try (CliErkClient spawned = client(false);
+        CliErkClient warm = client(true)) {
       spawned.listPlans(PlanQuery.defaults());
       for (int i = 0; i < 100; i++) {
         warm.listPlans(PlanQuery.defaults()); // starts the worker, and lets the JIT settle
@@ -100,14 +107,15 @@ final class WarmBench {
           walls[i] = System.nanoTime() - callStart;
         }
         workers.addAll(ProcCpu.children());
-        double warmCpu = (double) (ProcCpu.self() + ProcCpu.sum(workers) - warmCpuBefore)
-            / WARM_CALLS;
+        double warmCpu =
+            (double) (ProcCpu.self() + ProcCpu.sum(workers) - warmCpuBefore) / WARM_CALLS;
         double warmWall = Stats.of(walls).median();
         speedups[round] = spawnedWall / warmWall;
         cpuRatios[round] = warmCpu / spawnedCpu;
-        report.note("warm round %d: spawned %.0f ms wall %.0f ms cpu, warm %.1f ms wall %.1f ms"
-            + " cpu per call", round, spawnedWall / 1e6, spawnedCpu / 1e6, warmWall / 1e6,
-            warmCpu / 1e6);
+        report.note(
+            "warm round %d: spawned %.0f ms wall %.0f ms cpu, warm %.1f ms wall %.1f ms"
+                + " cpu per call",
+            round, spawnedWall / 1e6, spawnedCpu / 1e6, warmWall / 1e6, warmCpu / 1e6);
       }
     }
     figure("warm_speedup", Stats.of(speedups), "goal >= " + SPEEDUP_GOAL);
@@ -115,14 +123,19 @@ final class WarmBench {
   }
 
   private void figure(String name, Stats stats, String goal) {
-    report.note("%s min %.3f median %.3f max %.3f over %d rounds (%s)", name, stats.min(),
-        stats.median(), stats.max(), stats.count(), goal);
+    report.note(
+        "%s min %.3f median %.3f max %.3f over %d rounds (%s)",
+        name, stats.min(), stats.median(), stats.max(), stats.count(), goal);
     report.figure(name, stats.median(), "x");
   }
 
   private CliErkClient client(boolean keepWarm) {
-    return CliErkClient.builder().executable(script).workingDirectory(directory)
-        .generation(ErkGeneration.CURRENT).keepWarm(keepWarm).build();
+    return CliErkClient.builder()
+        .executable(script)
+        .workingDirectory(directory)
+        .generation(ErkGeneration.CURRENT)
+        .keepWarm(keepWarm)
+        .build();
   }
 
   /** CPU time from {@code /proc/<pid>/stat}: user and system, own and reaped children's. */

@@ -14,8 +14,8 @@ final class Blocking {
   private Blocking() {}
 
   /**
-   * The future's value. Interrupting the waiting thread cancels the call (killing its process)
-   * and throws {@link ErkCancelledException} with the interrupt flag set again.
+   * The future's value. Interrupting the waiting thread cancels the call (killing its process) and
+   * throws {@link ErkCancelledException} with the interrupt flag set again.
    */
   static <T> T await(CompletableFuture<T> future, List<String> command) {
     return await(future, () -> command);
@@ -47,7 +47,7 @@ final class Blocking {
     if (cause instanceof CancellationException) {
       return new ErkCancelledException(command);
     }
-    return new ErkException("`" + CommandLines.describe(command) + "` failed: " + cause, command,
-        cause);
+    return new ErkException(
+        "`" + CommandLines.describe(command) + "` failed: " + cause, command, cause);
   }
 }

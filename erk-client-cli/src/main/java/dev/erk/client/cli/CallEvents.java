@@ -42,8 +42,12 @@ final class CallEvents {
     this.delivery = null;
   }
 
-  CallEvents(ErkCall call, EventListener.Factory factory, @Nullable Executor executor,
-      System.Logger logger, AtomicBoolean warned) {
+  CallEvents(
+      ErkCall call,
+      EventListener.Factory factory,
+      @Nullable Executor executor,
+      System.Logger logger,
+      AtomicBoolean warned) {
     this.call = call;
     this.delivery = new EventDelivery(call, factory, executor, logger, warned);
     delivery.offer(listener -> listener.callStart(call));
@@ -71,10 +75,13 @@ final class CallEvents {
       return;
     }
     execution = spawned;
-    spawned.started().thenAccept(pid -> {
-      Duration at = elapsed();
-      tell(l -> l.processStarted(on(), pid, at));
-    });
+    spawned
+        .started()
+        .thenAccept(
+            pid -> {
+              Duration at = elapsed();
+              tell(l -> l.processStarted(on(), pid, at));
+            });
     spawned.exit().thenAccept(this::exited);
   }
 
@@ -101,15 +108,21 @@ final class CallEvents {
     exited = true;
     ObservedOutput out = stdout;
     ObservedOutput err = stderr;
-    EventListener.ProcessExit told = new EventListener.ProcessExit(exit.exitCode(),
-        exit.duration(), out == null ? 0 : out.bytes(), err == null ? 0 : err.bytes());
+    EventListener.ProcessExit told =
+        new EventListener.ProcessExit(
+            exit.exitCode(),
+            exit.duration(),
+            out == null ? 0 : out.bytes(),
+            err == null ? 0 : err.bytes());
     Duration at = elapsed();
     tell(l -> l.processExited(on(), told, at));
   }
 
   private synchronized void end(@Nullable Throwable error) {
     Execution running = execution;
-    if (error == null && running != null && running.exit().isDone()
+    if (error == null
+        && running != null
+        && running.exit().isDone()
         && !running.exit().isCompletedExceptionally()) {
       // The exit's own callback may not have run yet: it must still come first.
       exited(running.exit().join());

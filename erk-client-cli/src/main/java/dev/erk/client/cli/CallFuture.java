@@ -3,8 +3,8 @@ package dev.erk.client.cli;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A future whose {@code cancel} also stops the erk process behind it. The JDK's own
- * {@link CompletableFuture#cancel} only completes the future; it never touches a process.
+ * A future whose {@code cancel} also stops the erk process behind it. The JDK's own {@link
+ * CompletableFuture#cancel} only completes the future; it never touches a process.
  */
 final class CallFuture<T> extends CompletableFuture<T> {
   private final Runnable onCancel;

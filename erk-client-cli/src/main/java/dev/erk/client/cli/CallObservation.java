@@ -31,8 +31,11 @@ final class CallObservation {
    *     nothing extra)
    * @param executor where listeners run; null for the SDK's workers
    */
-  CallObservation(EventListener.@Nullable Factory factory, @Nullable Executor executor,
-      System.Logger logger, boolean redact) {
+  CallObservation(
+      EventListener.@Nullable Factory factory,
+      @Nullable Executor executor,
+      System.Logger logger,
+      boolean redact) {
     this.factory = factory;
     this.executor = executor;
     this.logger = logger;

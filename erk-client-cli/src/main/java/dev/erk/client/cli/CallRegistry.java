@@ -55,8 +55,8 @@ final class CallRegistry {
   }
 
   /**
-   * Cancels every call and waits up to {@code wait} for their processes to be gone. Returns true
-   * if they all are.
+   * Cancels every call and waits up to {@code wait} for their processes to be gone. Returns true if
+   * they all are.
    */
   boolean close(Duration wait) {
     closed = true;

@@ -7,7 +7,6 @@ import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCall;
 import dev.erk.client.ErkClient;
 import dev.erk.client.ErkCommandFailedException;
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.ErkVersion;
@@ -16,9 +15,9 @@ import dev.erk.client.LineListener;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
-import dev.erk.client.internal.CommandLines;
-import dev.erk.client.details.DetailQuery;
 import dev.erk.client.cli.internal.warm.WarmSettings;
+import dev.erk.client.details.DetailQuery;
+import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,15 +42,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every call spawns erk with an argv array (never a shell), its standard input closed (so a
- * prompt aborts instead of hanging; an {@code erk json} detail query first gets its request) and {@code PYTHONUNBUFFERED=1} in its environment (so lines
- * stream as erk prints them). No SDK thread waits per process: output is read by NuProcess's
- * pump threads, the exit is awaited by the JDK's process reaper, and spawning, killing, future
- * completion and listener callbacks (unless you give a {@link Builder#callbackExecutor
- * executor}) run on the SDK's own workers, which end when idle. See {@link #releaseAll} for
- * hosts that unload erk-client. Each command is logged at DEBUG to the
+ * prompt aborts instead of hanging; an {@code erk json} detail query first gets its request) and
+ * {@code PYTHONUNBUFFERED=1} in its environment (so lines stream as erk prints them). No SDK thread
+ * waits per process: output is read by NuProcess's pump threads, the exit is awaited by the JDK's
+ * process reaper, and spawning, killing, future completion and listener callbacks (unless you give
+ * a {@link Builder#callbackExecutor executor}) run on the SDK's own workers, which end when idle.
+ * See {@link #releaseAll} for hosts that unload erk-client. Each command is logged at DEBUG to the
  * {@link System.Logger} named {@code dev.erk.client} (argv with free text {@linkplain
- * dev.erk.client.Redaction redacted}, directory, exit, duration — never the environment); an
- * {@link Builder#eventListener EventListener} observes each call.
+ * dev.erk.client.Redaction redacted}, directory, exit, duration — never the environment); an {@link
+ * Builder#eventListener EventListener} observes each call.
  *
  * <p>Thread-safe; build one per repository and share it. {@link #close()} cancels every call still
  * running. When the JVM exits, erk processes still running are killed (set the system property
@@ -71,11 +69,14 @@ public final class CliErkClient implements ErkClient {
     this.config = config;
     this.origin = origin;
     this.spawner = new Spawner(config, calls);
-    this.detector = new GenerationDetector(config.generation(),
-        () -> versionAsync(CallEvents.NONE),
-        () -> spawner.collect(command(List.of("exec", "land-execute", "--help")),
-            config.actionTimeout()),
-        config.logger());
+    this.detector =
+        new GenerationDetector(
+            config.generation(),
+            () -> versionAsync(CallEvents.NONE),
+            () ->
+                spawner.collect(
+                    command(List.of("exec", "land-execute", "--help")), config.actionTimeout()),
+            config.logger());
     this.listing = new PlanListing(config, spawner, detector::observed);
     this.details = new DetailFetcher(config, spawner, detector);
   }
@@ -116,8 +117,8 @@ public final class CliErkClient implements ErkClient {
 
   /**
    * The erk generation whose command names this client uses: the one pinned in the builder, else
-   * the row schema of a dash-data answer this client decoded, else detected once from
-   * {@code erk --version} (which needs no GitHub access).
+   * the row schema of a dash-data answer this client decoded, else detected once from {@code erk
+   * --version} (which needs no GitHub access).
    *
    * @throws dev.erk.client.ErkException if erk had to be asked and could not answer
    */
@@ -143,32 +144,39 @@ public final class CliErkClient implements ErkClient {
     return runAsync(request, argv -> {});
   }
 
-  private CompletableFuture<ActionResult> runAsync(ActionRequest request,
-      java.util.function.Consumer<List<String>> argvKnown) {
+  private CompletableFuture<ActionResult> runAsync(
+      ActionRequest request, java.util.function.Consumer<List<String>> argvKnown) {
     checkOpen();
     List<String> display = command(List.of(request.display()));
     CallEvents events = config.observation().start(ErkCall.Kind.RUN, request, config.executable());
-    return events.track(async(display, () -> Futures.compose(detector.forRequest(request), display,
-        generation -> {
-          List<String> command = command(request.arguments(generation));
-          argvKnown.accept(command);
-          CompletableFuture<Collected> collected = request.kind() == ActionKind.STREAMING
-              ? spawner.collect(command, timeoutFor(request), events)
-              : spawner.collectWarm(command, timeoutFor(request), false, events);
-          return Futures.chain(collected, command, c -> c.toResult(config.json()));
-        })));
+    return events.track(
+        async(
+            display,
+            () ->
+                Futures.compose(
+                    detector.forRequest(request),
+                    display,
+                    generation -> {
+                      List<String> command = command(request.arguments(generation));
+                      argvKnown.accept(command);
+                      CompletableFuture<Collected> collected =
+                          request.kind() == ActionKind.STREAMING
+                              ? spawner.collect(command, timeoutFor(request), events)
+                              : spawner.collectWarm(command, timeoutFor(request), false, events);
+                      return Futures.chain(collected, command, c -> c.toResult(config.json()));
+                    })));
   }
 
   /**
    * {@inheritDoc}
    *
    * <p>Returns at once. When the action's command line differs between erk generations and the
-   * generation is not known yet, the process starts once {@code erk --version} has answered
-   * ({@link StreamHandle#pid()} is -1 until then); if the generation turns out to lack the
-   * action, the completion fails with {@link dev.erk.client.ErkUnsupportedActionException}.
+   * generation is not known yet, the process starts once {@code erk --version} has answered ({@link
+   * StreamHandle#pid()} is -1 until then); if the generation turns out to lack the action, the
+   * completion fails with {@link dev.erk.client.ErkUnsupportedActionException}.
    *
-   * @throws dev.erk.client.ErkUnsupportedActionException if the generation is known and lacks
-   *     the action
+   * @throws dev.erk.client.ErkUnsupportedActionException if the generation is known and lacks the
+   *     action
    */
   @Override
   public StreamHandle stream(ActionRequest request, LineListener listener) {
@@ -198,8 +206,8 @@ public final class CliErkClient implements ErkClient {
   /**
    * {@inheritDoc}
    *
-   * <p>Runs with the data timeout. When the query's command differs between erk generations and
-   * the generation is not known yet, the client first detects it (see {@link #generation()}).
+   * <p>Runs with the data timeout. When the query's command differs between erk generations and the
+   * generation is not known yet, the client first detects it (see {@link #generation()}).
    */
   @Override
   public <T> T fetch(DetailQuery<T> query) {
@@ -222,35 +230,42 @@ public final class CliErkClient implements ErkClient {
   @Override
   public CompletableFuture<ErkVersion> versionAsync() {
     checkOpen();
-    CallEvents events = config.observation().start(ErkCall.Kind.VERSION, null,
-        command(List.of("--version")));
+    CallEvents events =
+        config.observation().start(ErkCall.Kind.VERSION, null, command(List.of("--version")));
     return events.track(versionAsync(events));
   }
 
   private CompletableFuture<ErkVersion> versionAsync(CallEvents events) {
     checkOpen();
     List<String> command = command(List.of("--version"));
-    return async(command, () -> Futures.chain(
-        spawner.collectWarm(command, config.actionTimeout(), true, events),
-        command, collected -> {
-      ActionResult result = collected.toResult(config.json());
-      if (!result.success()) {
-        throw new ErkCommandFailedException(result);
-      }
-      try {
-        return ErkVersion.parse(result.stdout());
-      } catch (IllegalArgumentException e) {
-        String out = result.stdout().strip();
-        throw new ErkUnreadableOutputException("`" + CommandLines.describe(command)
-            + "` printed no version: " + out, command, out, e);
-      }
-    }));
+    return async(
+        command,
+        () ->
+            Futures.chain(
+                spawner.collectWarm(command, config.actionTimeout(), true, events),
+                command,
+                collected -> {
+                  ActionResult result = collected.toResult(config.json());
+                  if (!result.success()) {
+                    throw new ErkCommandFailedException(result);
+                  }
+                  try {
+                    return ErkVersion.parse(result.stdout());
+                  } catch (IllegalArgumentException e) {
+                    String out = result.stdout().strip();
+                    throw new ErkUnreadableOutputException(
+                        "`" + CommandLines.describe(command) + "` printed no version: " + out,
+                        command,
+                        out,
+                        e);
+                  }
+                }));
   }
 
   /**
-   * Cancels every call still running, those racing with this one included, and waits until
-   * their process trees are gone (at most the kill grace and 1.5 s more). Calls made afterwards
-   * throw {@link IllegalStateException}. Idempotent.
+   * Cancels every call still running, those racing with this one included, and waits until their
+   * process trees are gone (at most the kill grace and 1.5 s more). Calls made afterwards throw
+   * {@link IllegalStateException}. Idempotent.
    */
   @Override
   public void close() {
@@ -260,11 +275,11 @@ public final class CliErkClient implements ErkClient {
   }
 
   /**
-   * Releases everything erk-client holds in this JVM, for a host that unloads it (an IDE plugin
-   * on unload, a web application on undeploy): closes every client still open, waits for their
+   * Releases everything erk-client holds in this JVM, for a host that unloads it (an IDE plugin on
+   * unload, a web application on undeploy): closes every client still open, waits for their
    * processes to end, and ends the SDK's threads. Afterwards nothing of erk-client is referenced
-   * from outside its classes (no thread, no shutdown hook, no native binding), so its class
-   * loader can be collected. It is final: {@link Builder#build()} then throws {@link
+   * from outside its classes (no thread, no shutdown hook, no native binding), so its class loader
+   * can be collected. It is final: {@link Builder#build()} then throws {@link
    * IllegalStateException}, since NuProcess's native bindings are gone. Closing every client
    * without this call ends the SDK's threads too (after 2 s idle) and removes its shutdown hook,
    * but NuProcess's native bindings keep the class loader.
@@ -308,8 +323,8 @@ public final class CliErkClient implements ErkClient {
   }
 
   /** Tracks the call for close(); turns anything it throws into its failed future. */
-  private <T> CompletableFuture<T> async(List<String> command,
-      java.util.function.Supplier<CompletableFuture<T>> call) {
+  private <T> CompletableFuture<T> async(
+      List<String> command, java.util.function.Supplier<CompletableFuture<T>> call) {
     CompletableFuture<T> future;
     try {
       future = call.get();
@@ -356,7 +371,9 @@ public final class CliErkClient implements ErkClient {
       return this;
     }
 
-    /** Sets a variable in erk's environment, on top of the inherited one (e.g. {@code GH_TOKEN}). */
+    /**
+     * Sets a variable in erk's environment, on top of the inherited one (e.g. {@code GH_TOKEN}).
+     */
     public Builder environment(String name, String value) {
       EnvironmentCheck.name(name);
       EnvironmentCheck.value(name, value);
@@ -398,9 +415,9 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
-     * The most bytes one call may print on stdout or stderr (for a stream: the most characters
-     * its listener may fall behind). Past it the call is killed and fails with
-     * {@link ErkUnreadableOutputException}. Default 64 MiB.
+     * The most bytes one call may print on stdout or stderr (for a stream: the most characters its
+     * listener may fall behind). Past it the call is killed and fails with {@link
+     * ErkUnreadableOutputException}. Default 64 MiB.
      */
     public Builder outputLimit(long bytes) {
       if (bytes <= 0) {
@@ -417,10 +434,10 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
-     * Where line listeners run. Default: the SDK's own daemon threads, a thread per busy
-     * listener. Lines of one action are still delivered one at a time, in order. Futures are
-     * always completed by the SDK's threads, so a listener that blocks this executor delays
-     * only lines, never another call's completion.
+     * Where line listeners run. Default: the SDK's own daemon threads, a thread per busy listener.
+     * Lines of one action are still delivered one at a time, in order. Futures are always completed
+     * by the SDK's threads, so a listener that blocks this executor delays only lines, never
+     * another call's completion.
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = executor;
@@ -433,17 +450,15 @@ public final class CliErkClient implements ErkClient {
       return this;
     }
 
-    /**
-     * Pins the erk generation whose command names the client uses, instead of detecting it.
-     */
+    /** Pins the erk generation whose command names the client uses, instead of detecting it. */
     public Builder generation(@Nullable ErkGeneration generation) {
       this.generation = generation;
       return this;
     }
 
     /**
-     * Whether concurrent identical {@code listPlans} calls share one erk process and one
-     * decoded result. Default true.
+     * Whether concurrent identical {@code listPlans} calls share one erk process and one decoded
+     * result. Default true.
      */
     public Builder coalesceListPlans(boolean coalesce) {
       this.coalesce = coalesce;
@@ -468,8 +483,8 @@ public final class CliErkClient implements ErkClient {
     /**
      * Whether this client's DEBUG log lines and {@link dev.erk.client.ErkCall#command() events}
      * hide the free text of command lines (comments, prompts; see {@link
-     * dev.erk.client.Redaction}). Default true. Exception messages and {@code toString} of
-     * results always hide it; {@code command()} always holds it.
+     * dev.erk.client.Redaction}). Default true. Exception messages and {@code toString} of results
+     * always hide it; {@code command()} always holds it.
      */
     public Builder redactFreeText(boolean redact) {
       this.redactFreeText = redact;
@@ -477,13 +492,13 @@ public final class CliErkClient implements ErkClient {
     }
 
     /**
-     * Whether calls go to warm erk workers instead of a new process each: {@code listPlans},
-     * {@code version} and non-streaming actions. A worker is a Python process that imported erk
-     * once and runs each call in a fresh fork of itself, with the same output and exit code as
-     * a spawned erk, in milliseconds instead of erk's start-up time. Streaming actions are
-     * always spawned. An erk that is not a Python console script (a shell wrapper, a binary) is
-     * spawned as before. Each worker holds about as much memory as one erk process. Default
-     * false. See the README's "Warm erk" section.
+     * Whether calls go to warm erk workers instead of a new process each: {@code listPlans}, {@code
+     * version} and non-streaming actions. A worker is a Python process that imported erk once and
+     * runs each call in a fresh fork of itself, with the same output and exit code as a spawned
+     * erk, in milliseconds instead of erk's start-up time. Streaming actions are always spawned. An
+     * erk that is not a Python console script (a shell wrapper, a binary) is spawned as before.
+     * Each worker holds about as much memory as one erk process. Default false. See the README's
+     * "Warm erk" section.
      */
     public Builder keepWarm(boolean keepWarm) {
       this.warm = warm.withEnabled(keepWarm);
@@ -511,11 +526,11 @@ public final class CliErkClient implements ErkClient {
     /**
      * Builds the client.
      *
-     * @throws dev.erk.client.ErkStartException if no executable was set and there is no
-     *     {@code erk} on the JVM's PATH (the message lists the directories searched), or if the
-     *     working directory does not exist or is not a directory
-     * @throws IllegalStateException if {@link CliErkClient#releaseAll} was called, or the
-     *     Jackson on the class path is older than 2.16
+     * @throws dev.erk.client.ErkStartException if no executable was set and there is no {@code erk}
+     *     on the JVM's PATH (the message lists the directories searched), or if the working
+     *     directory does not exist or is not a directory
+     * @throws IllegalStateException if {@link CliErkClient#releaseAll} was called, or the Jackson
+     *     on the class path is older than 2.16
      */
     public CliErkClient build() {
       CliErkClient client = new CliErkClient(ConfigResolver.resolve(this), copy());

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #completion()} completes normally once the process has exited and the listener has
  * returned from the last line; exceptionally as soon as the process is gone after a cancel, a
- * timeout or a failure, without waiting for the listener. The call's timeout covers the delivery:
- * a listener still busy when it expires does not hold the completion.
+ * timeout or a failure, without waiting for the listener. The call's timeout covers the delivery: a
+ * listener still busy when it expires does not hold the completion.
  */
 final class CliStreamHandle implements StreamHandle {
   private static final int TAIL_CHARS = 64 * 1024;
@@ -45,14 +45,20 @@ final class CliStreamHandle implements StreamHandle {
   private final CallFuture<ActionResult> completion = new CallFuture<>(this::cancel);
   private volatile @Nullable Execution execution;
 
-  CliStreamHandle(ActionRequest request, ClientConfig config, Duration timeout,
-      LineListener listener) {
+  CliStreamHandle(
+      ActionRequest request, ClientConfig config, Duration timeout, LineListener listener) {
     this.request = request;
     this.config = config;
     this.timeout = timeout;
     String command = CommandLines.describe(request.arguments());
-    this.delivery = new LineDelivery(listener, config.callbackExecutor(), config.outputLimit(),
-        this::listenerTooSlow, config.logger(), command);
+    this.delivery =
+        new LineDelivery(
+            listener,
+            config.callbackExecutor(),
+            config.outputLimit(),
+            this::listenerTooSlow,
+            config.logger(),
+            command);
     this.out = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
     this.err = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
@@ -63,15 +69,19 @@ final class CliStreamHandle implements StreamHandle {
       started.cancel();
       return;
     }
-    started.exit().whenComplete((exit, error) -> {
-      if (error != null) {
-        delivery.abort();
-        completion.completeExceptionally(Futures.unwrap(error));
-      } else {
-        awaitDelivery(started, exit);
-      }
-    });
-    started.start(events.observe(out, OutputLine.Source.STDOUT),
+    started
+        .exit()
+        .whenComplete(
+            (exit, error) -> {
+              if (error != null) {
+                delivery.abort();
+                completion.completeExceptionally(Futures.unwrap(error));
+              } else {
+                awaitDelivery(started, exit);
+              }
+            });
+    started.start(
+        events.observe(out, OutputLine.Source.STDOUT),
         events.observe(err, OutputLine.Source.STDERR));
   }
 
@@ -82,32 +92,51 @@ final class CliStreamHandle implements StreamHandle {
 
   private void awaitDelivery(Execution finished, Execution.Exit exit) {
     long remaining = timeout.toNanos() - (System.nanoTime() - startNanos);
-    ScheduledFuture<?> deadline = SdkThreads.scheduler().schedule(() -> {
-      delivery.abort();
-      completion.completeExceptionally(new ErkTimeoutException(finished.command(), timeout));
-    }, Math.max(0, remaining), TimeUnit.NANOSECONDS);
-    delivery.finish(() -> {
-      deadline.cancel(false);
-      try {
-        byte[] stdout = out.tail().getBytes(StandardCharsets.UTF_8);
-        Collected collected = new Collected(finished.command(), exit.exitCode(), stdout,
-            stdout.length, err.tail(), exit.duration());
-        completion.complete(collected.toResult(config.json()));
-      } catch (Throwable e) {
-        completion.completeExceptionally(Futures.typed(e, finished.command()));
-      }
-    });
+    ScheduledFuture<?> deadline =
+        SdkThreads.scheduler()
+            .schedule(
+                () -> {
+                  delivery.abort();
+                  completion.completeExceptionally(
+                      new ErkTimeoutException(finished.command(), timeout));
+                },
+                Math.max(0, remaining),
+                TimeUnit.NANOSECONDS);
+    delivery.finish(
+        () -> {
+          deadline.cancel(false);
+          try {
+            byte[] stdout = out.tail().getBytes(StandardCharsets.UTF_8);
+            Collected collected =
+                new Collected(
+                    finished.command(),
+                    exit.exitCode(),
+                    stdout,
+                    stdout.length,
+                    err.tail(),
+                    exit.duration());
+            completion.complete(collected.toResult(config.json()));
+          } catch (Throwable e) {
+            completion.completeExceptionally(Futures.typed(e, finished.command()));
+          }
+        });
   }
 
   private void listenerTooSlow() {
     Execution running = execution;
     if (running != null) {
       List<String> command = running.command();
-      running.terminate(new ErkOutputTooLargeException("the line listener of `"
-          + CommandLines.describe(command) + "` fell more than " + config.outputLimit()
-          + " bytes behind (each pending line counts " + LineDelivery.LINE_OVERHEAD
-          + " bytes plus 2 per character; see outputLimit); the command was killed",
-          command, config.outputLimit()));
+      running.terminate(
+          new ErkOutputTooLargeException(
+              "the line listener of `"
+                  + CommandLines.describe(command)
+                  + "` fell more than "
+                  + config.outputLimit()
+                  + " bytes behind (each pending line counts "
+                  + LineDelivery.LINE_OVERHEAD
+                  + " bytes plus 2 per character; see outputLimit); the command was killed",
+              command,
+              config.outputLimit()));
     }
   }
 
@@ -135,8 +164,8 @@ final class CliStreamHandle implements StreamHandle {
       running.cancel();
     } else {
       delivery.abort();
-      completion.completeExceptionally(new ErkCancelledException(
-          running != null ? running.command() : request.arguments()));
+      completion.completeExceptionally(
+          new ErkCancelledException(running != null ? running.command() : request.arguments()));
     }
   }
 

@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** What a finished, collected command printed: raw stdout bytes, and stderr. */
-record Collected(List<String> command, int exitCode, byte[] stdout, int stdoutSize, String stderr,
+record Collected(
+    List<String> command,
+    int exitCode,
+    byte[] stdout,
+    int stdoutSize,
+    String stderr,
     Duration duration) {
 
   String stdoutText() {

@@ -12,11 +12,12 @@ final class ConfigResolver {
 
   static ClientConfig resolve(CliErkClient.Builder b) {
     JacksonCheck.check();
-    Path executable = b.executable != null
-        ? b.executable.toAbsolutePath()
-        : Executables.onPath("erk", System.getenv("PATH"));
-    Path workingDirectory = (b.workingDirectory != null ? b.workingDirectory : Path.of(""))
-        .toAbsolutePath();
+    Path executable =
+        b.executable != null
+            ? b.executable.toAbsolutePath()
+            : Executables.onPath("erk", System.getenv("PATH"));
+    Path workingDirectory =
+        (b.workingDirectory != null ? b.workingDirectory : Path.of("")).toAbsolutePath();
     // Fails fast here; a directory deleted later is reported when a call cannot start.
     StartFailures.checkWorkingDirectory(workingDirectory, executable);
     Map<String, String> environment = new LinkedHashMap<>(System.getenv());
@@ -26,10 +27,20 @@ final class ConfigResolver {
     environment.put("PYTHONUNBUFFERED", "1");
     ErkJson json = b.objectMapper != null ? ErkJson.create(b.objectMapper) : ErkJson.create();
     System.Logger logger = System.getLogger(b.loggerName);
-    return new ClientConfig(executable, workingDirectory, Collections.unmodifiableMap(environment),
-        b.dataTimeout, b.actionTimeout, b.streamTimeout, b.killGrace, b.outputLimit, json,
+    return new ClientConfig(
+        executable,
+        workingDirectory,
+        Collections.unmodifiableMap(environment),
+        b.dataTimeout,
+        b.actionTimeout,
+        b.streamTimeout,
+        b.killGrace,
+        b.outputLimit,
+        json,
         b.callbackExecutor,
-        logger, b.generation, b.coalesce,
+        logger,
+        b.generation,
+        b.coalesce,
         new CallObservation(b.eventListenerFactory, b.callbackExecutor, logger, b.redactFreeText),
         b.warm);
   }

@@ -20,10 +20,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams erk's dash-data envelope {@code {"success": …, "plans": […], "count": N}} (or
- * {@code {"success": false, "error": "…"}}) from stdout bytes. Envelope keys may come in any
- * order; unknown envelope keys are skipped. Every failure becomes an
- * {@link ErkUnreadableOutputException}.
+ * Streams erk's dash-data envelope {@code {"success": …, "plans": […], "count": N}} (or {@code
+ * {"success": false, "error": "…"}}) from stdout bytes. Envelope keys may come in any order;
+ * unknown envelope keys are skipped. Every failure becomes an {@link ErkUnreadableOutputException}.
  */
 final class DashDataReader {
   private static final int SNIPPET_CHARS = 120;
@@ -33,7 +32,9 @@ final class DashDataReader {
   private final JsonFactory factory;
   private final @Nullable ObjectReader untyped;
 
-  /** @param untyped a caller's mapper's reader for unknown values; null for {@link PlainValues} */
+  /**
+   * @param untyped a caller's mapper's reader for unknown values; null for {@link PlainValues}
+   */
   DashDataReader(JsonFactory factory, @Nullable ObjectReader untyped) {
     this.factory = factory;
     this.untyped = untyped;
@@ -78,8 +79,9 @@ final class DashDataReader {
       throw new UnexpectedShape("it printed nothing (or only whitespace)", 0, null);
     }
     if (token != JsonToken.START_OBJECT) {
-      throw UnexpectedShape.at(p, "expected erk's JSON object {\"success\": …}, found "
-          + UnexpectedShape.describe(token));
+      throw UnexpectedShape.at(
+          p,
+          "expected erk's JSON object {\"success\": …}, found " + UnexpectedShape.describe(token));
     }
     Boolean success = null;
     String error = null;
@@ -95,22 +97,22 @@ final class DashDataReader {
       switch (name) {
         case "success" -> {
           if (!token.isBoolean()) {
-            throw UnexpectedShape.at(p, "\"success\" should be true or false, found "
-                + UnexpectedShape.describe(token));
+            throw UnexpectedShape.at(
+                p, "\"success\" should be true or false, found " + UnexpectedShape.describe(token));
           }
           success = token == JsonToken.VALUE_TRUE;
         }
         case "error" -> {
           if (token != JsonToken.VALUE_STRING) {
-            throw UnexpectedShape.at(p, "\"error\" should be a string, found "
-                + UnexpectedShape.describe(token));
+            throw UnexpectedShape.at(
+                p, "\"error\" should be a string, found " + UnexpectedShape.describe(token));
           }
           error = p.getText();
         }
         case "count" -> {
           if (token != JsonToken.VALUE_NUMBER_INT) {
-            throw UnexpectedShape.at(p, "\"count\" should be an integer, found "
-                + UnexpectedShape.describe(token));
+            throw UnexpectedShape.at(
+                p, "\"count\" should be an integer, found " + UnexpectedShape.describe(token));
           }
         }
         case "plans" -> plans = plans(p, token, firstKeys, values);
@@ -120,8 +122,11 @@ final class DashDataReader {
     long end = p.currentTokenLocation().getByteOffset();
     JsonToken after = p.nextToken();
     if (after != null) {
-      throw UnexpectedShape.at(p, "found " + UnexpectedShape.describe(after)
-          + " after the JSON object; expected the end of the output");
+      throw UnexpectedShape.at(
+          p,
+          "found "
+              + UnexpectedShape.describe(after)
+              + " after the JSON object; expected the end of the output");
     }
     if (success == null) {
       throw new UnexpectedShape("the JSON object has no \"success\" key", end, null);
@@ -135,24 +140,29 @@ final class DashDataReader {
     if (plans == null) {
       throw new UnexpectedShape("\"success\" is true but there is no \"plans\" list", end, null);
     }
-    ErkGeneration generation = plans.isEmpty()
-        ? null : ErkGeneration.detect(firstKeys).orElse(ErkGeneration.CURRENT);
+    ErkGeneration generation =
+        plans.isEmpty() ? null : ErkGeneration.detect(firstKeys).orElse(ErkGeneration.CURRENT);
     return new ErkJson.DashData.Plans(new PlanList(plans, generation));
   }
 
-  private List<PlanRow> plans(JsonParser p, JsonToken token, List<String> firstKeys,
-      StrictValues values) throws IOException, UnexpectedShape {
+  private List<PlanRow> plans(
+      JsonParser p, JsonToken token, List<String> firstKeys, StrictValues values)
+      throws IOException, UnexpectedShape {
     if (token != JsonToken.START_ARRAY) {
-      throw UnexpectedShape.at(p, "\"plans\" should be a list, found "
-          + UnexpectedShape.describe(token));
+      throw UnexpectedShape.at(
+          p, "\"plans\" should be a list, found " + UnexpectedShape.describe(token));
     }
     RowReader rows = new RowReader(values);
     List<PlanRow> plans = new ArrayList<>();
     JsonToken next;
     while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
       if (next != JsonToken.START_OBJECT) {
-        throw UnexpectedShape.at(p, "plans[" + plans.size() + "] should be an object, found "
-            + UnexpectedShape.describe(next));
+        throw UnexpectedShape.at(
+            p,
+            "plans["
+                + plans.size()
+                + "] should be an object, found "
+                + UnexpectedShape.describe(next));
       }
       plans.add(rows.read(p, plans.size(), plans.isEmpty() ? firstKeys : null));
     }
@@ -166,8 +176,8 @@ final class DashDataReader {
   private static void rejectNonUtf8(byte[] bytes, int length) throws UnexpectedShape {
     for (int i = 0; i < Math.min(4, length); i++) {
       if (bytes[i] == 0) {
-        throw new UnexpectedShape("it is not UTF-8 (a NUL byte at the start: UTF-16 or UTF-32?)",
-            i, null);
+        throw new UnexpectedShape(
+            "it is not UTF-8 (a NUL byte at the start: UTF-16 or UTF-32?)", i, null);
       }
     }
   }
@@ -176,10 +186,14 @@ final class DashDataReader {
     return parser == null ? -1 : parser.currentLocation().getByteOffset();
   }
 
-  private static ErkUnreadableOutputException unreadable(String what, long offset,
-      Throwable cause, byte[] bytes, int length, List<String> command) {
-    String message = "Could not read the output of `" + CommandLines.describe(command) + "`: "
-        + what + (offset >= 0 ? " (at byte " + offset + " of " + length + ")" : "");
+  private static ErkUnreadableOutputException unreadable(
+      String what, long offset, Throwable cause, byte[] bytes, int length, List<String> command) {
+    String message =
+        "Could not read the output of `"
+            + CommandLines.describe(command)
+            + "`: "
+            + what
+            + (offset >= 0 ? " (at byte " + offset + " of " + length + ")" : "");
     String snippet = snippet(bytes, length, offset);
     return offset >= 0
         ? new ErkUnreadableOutputException(message, command, snippet, offset, cause)
@@ -199,13 +213,16 @@ final class DashDataReader {
     StringBuilder out = new StringBuilder(SNIPPET_CHARS);
     for (int i = 0; i < text.length() && out.length() < SNIPPET_CHARS; i++) {
       char c = text.charAt(i);
-      String escaped = switch (c) {
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        case '\t' -> "\\t";
-        default -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-            ? String.format("\\u%04x", (int) c) : null;
-      };
+      String escaped =
+          switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default ->
+                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    ? String.format("\\u%04x", (int) c)
+                    : null;
+          };
       if (escaped == null) {
         out.append(c);
       } else if (out.length() + escaped.length() <= SNIPPET_CHARS) {

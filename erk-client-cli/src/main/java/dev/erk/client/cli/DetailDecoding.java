@@ -2,7 +2,6 @@ package dev.erk.client.cli;
 
 import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCommandFailedException;
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.cli.internal.ActionResults;
 import dev.erk.client.details.CiSummaries;
@@ -17,28 +16,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns what a detail command printed into its record, or into {@link ErkCommandFailedException}.
  *
- * <p>erk reports these errors in four shapes, all failures here: exit 0 with
- * {@code {"success": false, "error_type", "message"}} (the exec scripts' {@code exit_with_error});
- * exit 1 with {@code {"success": false, "error_type", "message"}} ({@code erk json}); exit 1 with
- * {@code {"success": false, "error"}} or, on stderr, {@code {"success": false, "error": code,
- * "message"}}; and exit 1 with {@code Error: …} on stderr. The exception's message is erk's text
- * ({@code message}, else {@code error}) and its {@code errorType()} the code. The one non-zero
- * exit that is data: {@code objective check --json-output} exits 1 with its full check list when
- * a check fails.
+ * <p>erk reports these errors in four shapes, all failures here: exit 0 with {@code {"success":
+ * false, "error_type", "message"}} (the exec scripts' {@code exit_with_error}); exit 1 with {@code
+ * {"success": false, "error_type", "message"}} ({@code erk json}); exit 1 with {@code {"success":
+ * false, "error"}} or, on stderr, {@code {"success": false, "error": code, "message"}}; and exit 1
+ * with {@code Error: …} on stderr. The exception's message is erk's text ({@code message}, else
+ * {@code error}) and its {@code errorType()} the code. The one non-zero exit that is data: {@code
+ * objective check --json-output} exits 1 with its full check list when a check fails.
  */
 final class DetailDecoding {
-  private static final Map<ResultKind<?>, Function<JsonFields, ?>> OBJECT_READERS = Map.ofEntries(
-      Map.entry(ResultKind.REVIEW_THREADS, PrDetailReader::reviewThreads),
-      Map.entry(ResultKind.FEEDBACK, PrDetailReader::feedback),
-      Map.entry(ResultKind.DISCUSSION, PrDetailReader::discussion),
-      Map.entry(ResultKind.PULL_REQUEST, PrDetailReader::pullRequest),
-      Map.entry(ResultKind.PLAN_INFO, PrDetailReader::planInfo),
-      Map.entry(ResultKind.PLAN_HEADER_FIELD, PrDetailReader::planHeaderField),
-      Map.entry(ResultKind.CI_SUMMARIES, PrDetailReader::ciSummaries),
-      Map.entry(ResultKind.OBJECTIVE, ObjectiveReader::roadmap),
-      Map.entry(ResultKind.OBJECTIVE_CHECKS, ObjectiveReader::checks),
-      Map.entry(ResultKind.PLANS_FOR_OBJECTIVE, PrDetailReader::plansForObjective),
-      Map.entry(ResultKind.ISSUE_BODY, PrDetailReader::issueBody));
+  private static final Map<ResultKind<?>, Function<JsonFields, ?>> OBJECT_READERS =
+      Map.ofEntries(
+          Map.entry(ResultKind.REVIEW_THREADS, PrDetailReader::reviewThreads),
+          Map.entry(ResultKind.FEEDBACK, PrDetailReader::feedback),
+          Map.entry(ResultKind.DISCUSSION, PrDetailReader::discussion),
+          Map.entry(ResultKind.PULL_REQUEST, PrDetailReader::pullRequest),
+          Map.entry(ResultKind.PLAN_INFO, PrDetailReader::planInfo),
+          Map.entry(ResultKind.PLAN_HEADER_FIELD, PrDetailReader::planHeaderField),
+          Map.entry(ResultKind.CI_SUMMARIES, PrDetailReader::ciSummaries),
+          Map.entry(ResultKind.OBJECTIVE, ObjectiveReader::roadmap),
+          Map.entry(ResultKind.OBJECTIVE_CHECKS, ObjectiveReader::checks),
+          Map.entry(ResultKind.PLANS_FOR_OBJECTIVE, PrDetailReader::plansForObjective),
+          Map.entry(ResultKind.ISSUE_BODY, PrDetailReader::issueBody));
 
   private DetailDecoding() {}
 
@@ -53,8 +52,8 @@ final class DetailDecoding {
       if (envelope == null && collected.exitCode() != 0) {
         envelope = json.decodeObject(collected.stderr());
       }
-      boolean checksAnswer = kind == ResultKind.OBJECTIVE_CHECKS && envelope != null
-          && envelope.containsKey("checks");
+      boolean checksAnswer =
+          kind == ResultKind.OBJECTIVE_CHECKS && envelope != null && envelope.containsKey("checks");
       if (!checksAnswer && (collected.exitCode() != 0 || saysFailure(envelope))) {
         throw failed(collected, json, envelope);
       }
@@ -101,26 +100,47 @@ final class DetailDecoding {
     return envelope != null && Boolean.FALSE.equals(envelope.get("success"));
   }
 
-  private static ErkCommandFailedException failed(Collected collected, ErkJson json,
-      @Nullable Map<String, @Nullable Object> envelope) {
-    ActionResult derived = ActionResults.of(collected.command(), collected.exitCode(),
-        collected.stdoutText(), collected.stderr(), collected.duration(), json);
+  private static ErkCommandFailedException failed(
+      Collected collected, ErkJson json, @Nullable Map<String, @Nullable Object> envelope) {
+    ActionResult derived =
+        ActionResults.of(
+            collected.command(),
+            collected.exitCode(),
+            collected.stdoutText(),
+            collected.stderr(),
+            collected.duration(),
+            json);
     String message = derived.message();
     if (envelope != null && envelope.get("message") instanceof String text && !text.isBlank()) {
       message = text;
-    } else if (envelope != null && envelope.get("error") instanceof String text
+    } else if (envelope != null
+        && envelope.get("error") instanceof String text
         && !text.isBlank()) {
       message = text;
     }
-    return new ErkCommandFailedException(ActionResult.failure(derived.command(),
-        derived.exitCode(), derived.stdout(), derived.stderr(), message,
-        envelope != null ? envelope : derived.envelope(), derived.duration()));
+    return new ErkCommandFailedException(
+        ActionResult.failure(
+            derived.command(),
+            derived.exitCode(),
+            derived.stdout(),
+            derived.stderr(),
+            message,
+            envelope != null ? envelope : derived.envelope(),
+            derived.duration()));
   }
 
-  private static ErkUnreadableOutputException unreadable(List<String> command, String output,
-      @Nullable String problem, @Nullable Throwable cause) {
+  private static ErkUnreadableOutputException unreadable(
+      List<String> command, String output, @Nullable String problem, @Nullable Throwable cause) {
     String snippet = output.length() > 200 ? output.substring(0, 200) + "…" : output;
-    return new ErkUnreadableOutputException("`" + CommandLines.describe(command) + "` answered "
-        + "in a shape erk-client does not know: " + problem, command, snippet, 0, cause);
+    return new ErkUnreadableOutputException(
+        "`"
+            + CommandLines.describe(command)
+            + "` answered "
+            + "in a shape erk-client does not know: "
+            + problem,
+        command,
+        snippet,
+        0,
+        cause);
   }
 }

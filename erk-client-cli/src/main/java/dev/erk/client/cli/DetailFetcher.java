@@ -25,16 +25,23 @@ final class DetailFetcher {
 
   /** Never throws: a generation without the command fails the future before anything spawns. */
   <T> CompletableFuture<T> fetch(DetailQuery<T> query, List<String> display, CallEvents events) {
-    CompletableFuture<ErkGeneration> generation = query.sameInEveryGeneration()
-        ? CompletableFuture.completedFuture(ErkGeneration.CURRENT) : detector.detect();
-    return Futures.compose(generation, display, g -> {
-      DetailCommand command = query.command(g);
-      List<String> argv = new ArrayList<>(command.arguments().size() + 1);
-      argv.add(config.executable().toString());
-      argv.addAll(command.arguments());
-      List<String> line = List.copyOf(argv);
-      return Futures.chain(spawner.collect(line, command.stdin(), config.dataTimeout(), events), line,
-          collected -> DetailDecoding.decode(query.kind(), collected, config.json()));
-    });
+    CompletableFuture<ErkGeneration> generation =
+        query.sameInEveryGeneration()
+            ? CompletableFuture.completedFuture(ErkGeneration.CURRENT)
+            : detector.detect();
+    return Futures.compose(
+        generation,
+        display,
+        g -> {
+          DetailCommand command = query.command(g);
+          List<String> argv = new ArrayList<>(command.arguments().size() + 1);
+          argv.add(config.executable().toString());
+          argv.addAll(command.arguments());
+          List<String> line = List.copyOf(argv);
+          return Futures.chain(
+              spawner.collect(line, command.stdin(), config.dataTimeout(), events),
+              line,
+              collected -> DetailDecoding.decode(query.kind(), collected, config.json()));
+        });
   }
 }

@@ -19,18 +19,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the JSON that erk prints: the {@code erk exec dash-data} envelope and its
- * plan rows (all four row generations, see {@link dev.erk.client.ErkGeneration}), and the
- * {@code {"success": …}} envelopes of other commands.
+ * Reads the JSON that erk prints: the {@code erk exec dash-data} envelope and its plan rows (all
+ * four row generations, see {@link dev.erk.client.ErkGeneration}), and the {@code {"success": …}}
+ * envelopes of other commands.
  *
  * <p>Rows are decoded by streaming straight into {@link PlanRow}; keys the SDK does not know are
  * kept in {@link PlanRow#extras()} as plain Java values (maps, lists, strings, numbers, booleans,
  * null). Writing erk's bytes (for test fixtures) is the testkit's job: {@code
  * dev.erk.client.testkit.PlanRows}.
  *
- * <p>Decoding is strict: duplicate keys, {@code NaN}, comments, trailing commas, invalid UTF-8
- * and anything after the JSON value other than whitespace make the output unreadable. A UTF-8
- * byte order mark before the JSON is accepted (Jackson skips it; byte offsets still count it).
+ * <p>Decoding is strict: duplicate keys, {@code NaN}, comments, trailing commas, invalid UTF-8 and
+ * anything after the JSON value other than whitespace make the output unreadable. A UTF-8 byte
+ * order mark before the JSON is accepted (Jackson skips it; byte offsets still count it).
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -49,8 +49,8 @@ public final class ErkJson {
   private final DashDataReader dashData;
 
   /**
-   * @param untyped reads unknown values with a caller's mapper; null for {@link PlainValues},
-   *     which gives what a default mapper gives without building one
+   * @param untyped reads unknown values with a caller's mapper; null for {@link PlainValues}, which
+   *     gives what a default mapper gives without building one
    */
   private ErkJson(JsonFactory factory, @Nullable ObjectReader untyped) {
     this.factory = factory;
@@ -67,8 +67,8 @@ public final class ErkJson {
   }
 
   /**
-   * A codec with Jackson's defaults. Unknown values decode as a default {@link ObjectMapper}
-   * would decode them, without building one.
+   * A codec with Jackson's defaults. Unknown values decode as a default {@link ObjectMapper} would
+   * decode them, without building one.
    */
   public static ErkJson create() {
     return new ErkJson(new JsonFactory(), null);
@@ -115,16 +115,16 @@ public final class ErkJson {
   /**
    * Decodes the stdout of {@code erk exec dash-data} by streaming it.
    *
-   * <p>Rows of every erk generation decode into {@link PlanRow} (key order does not matter);
-   * {@link PlanList#generation()} is detected from the first row's keys. Envelope keys may come
-   * in any order and unknown ones are ignored; {@code count} must be an integer, but the rows are
-   * what counts.
+   * <p>Rows of every erk generation decode into {@link PlanRow} (key order does not matter); {@link
+   * PlanList#generation()} is detected from the first row's keys. Envelope keys may come in any
+   * order and unknown ones are ignored; {@code count} must be an integer, but the rows are what
+   * counts.
    *
    * @param stdout the bytes erk printed, from index 0
    * @param length how many bytes of {@code stdout} are output
    * @param command the argv that printed them, for messages
-   * @throws ErkUnreadableOutputException if the output is empty, not one JSON object, or not
-   *     shaped as erk writes it; it names the command, the byte offset and an excerpt
+   * @throws ErkUnreadableOutputException if the output is empty, not one JSON object, or not shaped
+   *     as erk writes it; it names the command, the byte offset and an excerpt
    * @throws IndexOutOfBoundsException if {@code length} is outside {@code stdout}
    */
   public DashData decodeDashData(byte[] stdout, int length, List<String> command) {
@@ -133,9 +133,9 @@ public final class ErkJson {
   }
 
   /**
-   * Finds erk's {@code {"success": …}} envelope in a command's output: {@code text} (trimmed) if
-   * it is one JSON object, else its last non-blank line if that is one. Compact one-line and
-   * indented multi-line objects both work.
+   * Finds erk's {@code {"success": …}} envelope in a command's output: {@code text} (trimmed) if it
+   * is one JSON object, else its last non-blank line if that is one. Compact one-line and indented
+   * multi-line objects both work.
    *
    * @return a fresh mutable map of the object's keys in order, or null when neither is an object
    */
@@ -173,7 +173,8 @@ public final class ErkJson {
       }
       Object value = untyped != null ? untyped.readValue(parser) : PlainValues.read(parser);
       return parser.nextToken() == null && value instanceof Map
-          ? (Map<String, @Nullable Object>) value : null;
+          ? (Map<String, @Nullable Object>) value
+          : null;
     } catch (IOException | UnexpectedShape | RuntimeException e) {
       return null;
     }

@@ -13,14 +13,14 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one call's events to its listener: in order, one at a time, on the callback executor,
- * never on the thread that offers them (the pump thread, a caller, a worker completing a future).
+ * Hands one call's events to its listener: in order, one at a time, on the callback executor, never
+ * on the thread that offers them (the pump thread, a caller, a worker completing a future).
  *
- * <p>The listener is made by the factory on the delivering thread, before the first event. What
- * the factory or the listener throws is logged, the client's first time at WARNING with its
- * stack trace and later at DEBUG, and delivery goes on; a factory that throws leaves the call
- * with {@link EventListener#NONE}. A listener that blocks holds only this queue; a call has a
- * handful of events, so nothing piles up.
+ * <p>The listener is made by the factory on the delivering thread, before the first event. What the
+ * factory or the listener throws is logged, the client's first time at WARNING with its stack trace
+ * and later at DEBUG, and delivery goes on; a factory that throws leaves the call with {@link
+ * EventListener#NONE}. A listener that blocks holds only this queue; a call has a handful of
+ * events, so nothing piles up.
  */
 final class EventDelivery {
   private final ErkCall call;
@@ -32,8 +32,12 @@ final class EventDelivery {
   private @Nullable EventListener listener;
   private boolean scheduled;
 
-  EventDelivery(ErkCall call, EventListener.Factory factory, @Nullable Executor executor,
-      System.Logger logger, AtomicBoolean warned) {
+  EventDelivery(
+      ErkCall call,
+      EventListener.Factory factory,
+      @Nullable Executor executor,
+      System.Logger logger,
+      AtomicBoolean warned) {
     this.call = call;
     this.factory = factory;
     this.executor = executor;
@@ -54,13 +58,14 @@ final class EventDelivery {
     } else {
       // Via a worker: an executor that runs tasks inline would otherwise run the listener on
       // the thread that offered the event, which may be the pump thread.
-      SdkThreads.execute(() -> {
-        try {
-          target.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-          drain();
-        }
-      });
+      SdkThreads.execute(
+          () -> {
+            try {
+              target.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+              drain();
+            }
+          });
     }
   }
 
@@ -90,9 +95,14 @@ final class EventDelivery {
       }
       event.accept(target);
     } catch (Throwable e) {
-      logger.log(warned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG,
-          "the event listener of call " + call.id() + " (`" + call.describe()
-              + "`) threw; its events go on", e);
+      logger.log(
+          warned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG,
+          "the event listener of call "
+              + call.id()
+              + " (`"
+              + call.describe()
+              + "`) threw; its events go on",
+          e);
     } finally {
       // A listener's interrupt must not leak into the next task of this pooled thread.
       if (executor == null) {

@@ -1,7 +1,6 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkStartException;
-import dev.erk.client.cli.internal.StartFailures;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,8 +35,14 @@ final class Executables {
         }
       }
     }
-    throw new ErkStartException("no `" + name + "` executable on the PATH (searched: "
-        + (searched.isEmpty() ? "PATH is empty" : String.join(", ", searched))
-        + "); install erk or set CliErkClient.builder().executable(…)", null, List.of(name), null);
+    throw new ErkStartException(
+        "no `"
+            + name
+            + "` executable on the PATH (searched: "
+            + (searched.isEmpty() ? "PATH is empty" : String.join(", ", searched))
+            + "); install erk or set CliErkClient.builder().executable(…)",
+        null,
+        List.of(name),
+        null);
   }
 }

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * client has decoded; else, when a request's argv differs between generations, {@code erk
  * --version}: below 0.9.0 is {@link ErkGeneration#V0_7}, below 0.9.11 is {@link
  * ErkGeneration#V0_9_0}, above it {@link ErkGeneration#CURRENT}. Since the v0.9.11 release and the
- * work after it both say {@code 0.9.11}, that version is settled by whether
- * {@code erk exec land-execute --help} offers {@code --linked-pr-number}. If erk cannot say, the
- * current generation is assumed and a warning logged.
+ * work after it both say {@code 0.9.11}, that version is settled by whether {@code erk exec
+ * land-execute --help} offers {@code --linked-pr-number}. If erk cannot say, the current generation
+ * is assumed and a warning logged.
  */
 final class GenerationDetector {
   private final @Nullable ErkGeneration pinned;
@@ -35,9 +35,11 @@ final class GenerationDetector {
   private volatile @Nullable ErkGeneration detected;
   private @Nullable CompletableFuture<ErkGeneration> attempt;
 
-  GenerationDetector(@Nullable ErkGeneration pinned,
+  GenerationDetector(
+      @Nullable ErkGeneration pinned,
       Supplier<CompletableFuture<ErkVersion>> version,
-      Supplier<CompletableFuture<Collected>> landHelp, System.Logger logger) {
+      Supplier<CompletableFuture<Collected>> landHelp,
+      System.Logger logger) {
     this.pinned = pinned;
     this.version = version;
     this.landHelp = landHelp;
@@ -66,8 +68,8 @@ final class GenerationDetector {
 
   /**
    * The generation, detecting it if it is not known yet. Concurrent callers share one attempt, but
-   * each gets its own future: cancelling it, or interrupting a thread that waits for it, leaves
-   * the attempt running for the others. A failed attempt is not kept: the next call tries again.
+   * each gets its own future: cancelling it, or interrupting a thread that waits for it, leaves the
+   * attempt running for the others. A failed attempt is not kept: the next call tries again.
    */
   CompletableFuture<ErkGeneration> detect() {
     ErkGeneration known = known();
@@ -91,34 +93,38 @@ final class GenerationDetector {
       } catch (Throwable e) {
         run = CompletableFuture.failedFuture(e);
       }
-      run.whenComplete((generation, error) -> {
-        synchronized (this) {
-          if (error == null) {
-            detected = generation;
-          }
-          if (attempt == mine) {
-            attempt = null;
-          }
-        }
-        if (error != null) {
-          mine.completeExceptionally(error);
-        } else {
-          mine.complete(generation);
-        }
-      });
+      run.whenComplete(
+          (generation, error) -> {
+            synchronized (this) {
+              if (error == null) {
+                detected = generation;
+              }
+              if (attempt == mine) {
+                attempt = null;
+              }
+            }
+            if (error != null) {
+              mine.completeExceptionally(error);
+            } else {
+              mine.complete(generation);
+            }
+          });
     }
-    return shared.handle((generation, error) -> {
-      if (error == null) {
-        return generation;
-      }
-      // One line: the cause names the command and what went wrong; its trace says nothing more
-      // to the reader of a warning.
-      logger.log(Level.WARNING, "could not detect the erk generation ("
-          + Futures.typed(Futures.unwrap(error), List.of("erk", "--version")).getMessage()
-          + "); using the current one (pin it with CliErkClient.builder().generation(…))");
-      logger.log(Level.DEBUG, "generation detection failed", error);
-      return ErkGeneration.CURRENT;
-    });
+    return shared.handle(
+        (generation, error) -> {
+          if (error == null) {
+            return generation;
+          }
+          // One line: the cause names the command and what went wrong; its trace says nothing more
+          // to the reader of a warning.
+          logger.log(
+              Level.WARNING,
+              "could not detect the erk generation ("
+                  + Futures.typed(Futures.unwrap(error), List.of("erk", "--version")).getMessage()
+                  + "); using the current one (pin it with CliErkClient.builder().generation(…))");
+          logger.log(Level.DEBUG, "generation detection failed", error);
+          return ErkGeneration.CURRENT;
+        });
   }
 
   private @Nullable ErkGeneration known() {
@@ -139,14 +145,20 @@ final class GenerationDetector {
     if (v.isAtLeast(0, 9, 12)) {
       return CompletableFuture.completedFuture(ErkGeneration.CURRENT);
     }
-    return landHelp.get().handle((help, error) -> {
-      if (error != null) {
-        logger.log(Level.DEBUG, "could not tell erk 0.9.11 builds apart; assuming current", error);
-        return ErkGeneration.CURRENT;
-      }
-      String text = help.stdoutText() + help.stderr();
-      return text.contains("--linked-pr-number") ? ErkGeneration.CURRENT : ErkGeneration.V0_9_11;
-    });
+    return landHelp
+        .get()
+        .handle(
+            (help, error) -> {
+              if (error != null) {
+                logger.log(
+                    Level.DEBUG, "could not tell erk 0.9.11 builds apart; assuming current", error);
+                return ErkGeneration.CURRENT;
+              }
+              String text = help.stdoutText() + help.stderr();
+              return text.contains("--linked-pr-number")
+                  ? ErkGeneration.CURRENT
+                  : ErkGeneration.V0_9_11;
+            });
   }
 
   private static boolean sameInEveryGeneration(ActionRequest request) {

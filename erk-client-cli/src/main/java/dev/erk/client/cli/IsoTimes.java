@@ -6,17 +6,21 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fast path for the datetimes erk writes, {@code YYYY-MM-DDTHH:MM:SS[.f…][+HH:MM|Z]}:
- * {@link java.time.format.DateTimeFormatter} allocates a lot per value, which showed in
- * decoding large plan lists. Anything else returns null and goes to the formatter.
+ * A fast path for the datetimes erk writes, {@code YYYY-MM-DDTHH:MM:SS[.f…][+HH:MM|Z]}: {@link
+ * java.time.format.DateTimeFormatter} allocates a lot per value, which showed in decoding large
+ * plan lists. Anything else returns null and goes to the formatter.
  */
 final class IsoTimes {
   private IsoTimes() {}
 
   static @Nullable OffsetDateTime parse(String s) {
     int length = s.length();
-    if (length < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (length < 19
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -44,7 +48,8 @@ final class IsoTimes {
       offset = ZoneOffset.UTC;
     } else if (i + 1 == length && s.charAt(i) == 'Z') {
       offset = ZoneOffset.UTC;
-    } else if (i + 6 == length && (s.charAt(i) == '+' || s.charAt(i) == '-')
+    } else if (i + 6 == length
+        && (s.charAt(i) == '+' || s.charAt(i) == '-')
         && s.charAt(i + 3) == ':') {
       int hours = digits(s, i + 1, 2);
       int minutes = digits(s, i + 4, 2);

@@ -11,9 +11,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed reads from one decoded JSON object of erk's detail commands. A missing or mistyped
- * required key throws {@link BadDetail} naming the key; the caller turns it into
- * {@link dev.erk.client.ErkUnreadableOutputException}.
+ * Typed reads from one decoded JSON object of erk's detail commands. A missing or mistyped required
+ * key throws {@link BadDetail} naming the key; the caller turns it into {@link
+ * dev.erk.client.ErkUnreadableOutputException}.
  */
 final class JsonFields {
   private final Map<String, @Nullable Object> map;
@@ -165,11 +165,12 @@ final class JsonFields {
   /** The keys not in {@code known}, in erk's order. */
   Map<String, @Nullable Object> extras(Set<String> known) {
     Map<String, @Nullable Object> extras = new LinkedHashMap<>();
-    map.forEach((key, value) -> {
-      if (!known.contains(key)) {
-        extras.put(key, value);
-      }
-    });
+    map.forEach(
+        (key, value) -> {
+          if (!known.contains(key)) {
+            extras.put(key, value);
+          }
+        });
     return extras;
   }
 
@@ -183,7 +184,8 @@ final class JsonFields {
       return "null";
     }
     String text = String.valueOf(value);
-    return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " "
+    return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+        + " "
         + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
   }
 }

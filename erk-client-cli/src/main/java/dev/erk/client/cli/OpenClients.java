@@ -22,8 +22,9 @@ final class OpenClients {
 
   static synchronized void opened(CliErkClient client) {
     if (released) {
-      throw new IllegalStateException("erk-client was released by CliErkClient.releaseAll() and"
-          + " cannot start processes in this class loader any more");
+      throw new IllegalStateException(
+          "erk-client was released by CliErkClient.releaseAll() and"
+              + " cannot start processes in this class loader any more");
     }
     OPEN.add(client);
   }

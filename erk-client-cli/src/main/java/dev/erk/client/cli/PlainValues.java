@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a JSON value into the plain Java values a default Jackson {@code ObjectMapper} gives for
- * {@code Object.class}: {@link LinkedHashMap} for objects, {@link ArrayList} for lists,
- * {@link String}, {@link Integer}/{@link Long}/{@link java.math.BigInteger} by size, {@link
- * Double}, {@link Boolean} and null. A key that comes twice in one object is an error.
+ * {@code Object.class}: {@link LinkedHashMap} for objects, {@link ArrayList} for lists, {@link
+ * String}, {@link Integer}/{@link Long}/{@link java.math.BigInteger} by size, {@link Double},
+ * {@link Boolean} and null. A key that comes twice in one object is an error.
  *
- * <p>Why not the mapper: building an {@code ObjectMapper} and its untyped deserializer costs a
- * cold JVM about as much as the whole first call of a plain {@code ProcessBuilder} program, and a
- * codec without a caller's mapper needs nothing else from it. Iterative, so no nesting depth
- * overflows the stack (Jackson's nesting limit applies in the parser).
+ * <p>Why not the mapper: building an {@code ObjectMapper} and its untyped deserializer costs a cold
+ * JVM about as much as the whole first call of a plain {@code ProcessBuilder} program, and a codec
+ * without a caller's mapper needs nothing else from it. Iterative, so no nesting depth overflows
+ * the stack (Jackson's nesting limit applies in the parser).
  */
 final class PlainValues {
   private PlainValues() {}
@@ -63,7 +63,8 @@ final class PlainValues {
   }
 
   private static Object container(JsonToken token) {
-    return token == JsonToken.START_OBJECT ? new LinkedHashMap<String, @Nullable Object>()
+    return token == JsonToken.START_OBJECT
+        ? new LinkedHashMap<String, @Nullable Object>()
         : new ArrayList<@Nullable Object>();
   }
 

@@ -2,8 +2,8 @@ package dev.erk.client.cli;
 
 import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCommandFailedException;
-import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.ErkTimeoutException;
+import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.PlanList;
 import dev.erk.client.cli.internal.SdkThreads;
 import dev.erk.client.internal.CommandLines;
@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each caller gets its own future and its own timeout. Cancelling the future, or its timeout
  * expiring, detaches that caller only; the shared process runs as long as some caller still waits,
- * and is cancelled when none does. A call that arrives after the shared process has finished
- * starts a new one, so results are never stale.
+ * and is cancelled when none does. A call that arrives after the shared process has finished starts
+ * a new one, so results are never stale.
  */
 final class PlanListing {
   private final ClientConfig config;
@@ -37,18 +37,23 @@ final class PlanListing {
     this.observer = observer;
   }
 
-  /** @param events the call's events; a call that joins a shared process sees none of it */
+  /**
+   * @param events the call's events; a call that joins a shared process sees none of it
+   */
   CompletableFuture<PlanList> list(List<String> command, Duration timeout, CallEvents events) {
     if (!config.coalesce()) {
       return fetch(command, timeout, events);
     }
     while (true) {
       boolean[] created = {false};
-      Flight flight = flights.computeIfAbsent(command, key -> {
-        created[0] = true;
-        // No timeout of its own: each caller's timeout ends that caller's wait.
-        return new Flight(key, fetch(key, null, events));
-      });
+      Flight flight =
+          flights.computeIfAbsent(
+              command,
+              key -> {
+                created[0] = true;
+                // No timeout of its own: each caller's timeout ends that caller's wait.
+                return new Flight(key, fetch(key, null, events));
+              });
       flight.watch();
       CompletableFuture<PlanList> joined = flight.join(created[0], timeout);
       if (joined != null) {
@@ -58,16 +63,19 @@ final class PlanListing {
     }
   }
 
-  private CompletableFuture<PlanList> fetch(List<String> command, @Nullable Duration timeout,
-      CallEvents events) {
-    return Futures.chain(spawner.collectWarm(command, timeout, true, events), command, this::decode);
+  private CompletableFuture<PlanList> fetch(
+      List<String> command, @Nullable Duration timeout, CallEvents events) {
+    return Futures.chain(
+        spawner.collectWarm(command, timeout, true, events), command, this::decode);
   }
 
   private PlanList decode(Collected collected) {
     if (!collected.stdoutIsBlank()) {
       try {
-        ErkJson.DashData answer = config.json().decodeDashData(
-            collected.stdout(), collected.stdoutSize(), collected.command());
+        ErkJson.DashData answer =
+            config
+                .json()
+                .decodeDashData(collected.stdout(), collected.stdoutSize(), collected.command());
         if (answer instanceof ErkJson.DashData.Failure failure) {
           ActionResult result = collected.toResult(config.json());
           throw new ErkCommandFailedException(
@@ -86,8 +94,13 @@ final class PlanListing {
     if (collected.exitCode() != 0) {
       throw new ErkCommandFailedException(collected.toResult(config.json()));
     }
-    throw new ErkUnreadableOutputException("`" + CommandLines.describe(collected.command())
-        + "` exited with 0 but printed nothing on stdout", collected.command(), "", null);
+    throw new ErkUnreadableOutputException(
+        "`"
+            + CommandLines.describe(collected.command())
+            + "` exited with 0 but printed nothing on stdout",
+        collected.command(),
+        "",
+        null);
   }
 
   /** One shared dash-data process and the callers waiting for it. */
@@ -103,8 +116,10 @@ final class PlanListing {
       this.shared = shared;
     }
 
-    /** Ends the flight when its process finishes; not in the constructor, which runs inside
-     * {@code computeIfAbsent}, where removing the key would be a recursive update. */
+    /**
+     * Ends the flight when its process finishes; not in the constructor, which runs inside {@code
+     * computeIfAbsent}, where removing the key would be a recursive update.
+     */
     void watch() {
       synchronized (this) {
         if (watched) {
@@ -117,8 +132,8 @@ final class PlanListing {
 
     /**
      * A future for one more caller, or null if this flight is over and a new one is needed. The
-     * caller that created the flight always joins it, even if it ended at once (e.g. erk could
-     * not start).
+     * caller that created the flight always joins it, even if it ended at once (e.g. erk could not
+     * start).
      */
     synchronized @Nullable CallFuture<PlanList> join(boolean creator, Duration timeout) {
       // Dependents of a future run in LIFO order, so a caller can wake before end() ran: a
@@ -128,19 +143,25 @@ final class PlanListing {
       }
       callers++;
       CallFuture<PlanList> mine = new CallFuture<>(this::leave);
-      ScheduledFuture<?> expiry = SdkThreads.scheduler().schedule(() -> {
-        if (mine.completeExceptionally(new ErkTimeoutException(key, timeout))) {
-          leave();
-        }
-      }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-      shared.whenComplete((plans, error) -> {
-        expiry.cancel(false);
-        if (error != null) {
-          mine.completeExceptionally(Futures.unwrap(error));
-        } else {
-          mine.complete(plans);
-        }
-      });
+      ScheduledFuture<?> expiry =
+          SdkThreads.scheduler()
+              .schedule(
+                  () -> {
+                    if (mine.completeExceptionally(new ErkTimeoutException(key, timeout))) {
+                      leave();
+                    }
+                  },
+                  timeout.toNanos(),
+                  TimeUnit.NANOSECONDS);
+      shared.whenComplete(
+          (plans, error) -> {
+            expiry.cancel(false);
+            if (error != null) {
+              mine.completeExceptionally(Futures.unwrap(error));
+            } else {
+              mine.complete(plans);
+            }
+          });
       return mine;
     }
 

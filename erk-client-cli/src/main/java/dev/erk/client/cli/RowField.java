@@ -8,8 +8,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys of a dash-data row that the codec knows: erk's 55 current keys in erk's order, then
- * the older generations' names that map onto them (docs/erk-generations.md, "Rename map").
+ * The keys of a dash-data row that the codec knows: erk's 55 current keys in erk's order, then the
+ * older generations' names that map onto them (docs/erk-generations.md, "Rename map").
  */
 enum RowField {
   PR_NUMBER("pr_number", Kind.NULLABLE_INT),
@@ -81,7 +81,16 @@ enum RowField {
 
   /** The JSON type of a key's value; nullable kinds accept JSON {@code null}. */
   enum Kind {
-    INT, NULLABLE_INT, NULLABLE_LONG, TEXT, NULLABLE_TEXT, FLAG, NULLABLE_FLAG, TIME, COUNTS, LOG,
+    INT,
+    NULLABLE_INT,
+    NULLABLE_LONG,
+    TEXT,
+    NULLABLE_TEXT,
+    FLAG,
+    NULLABLE_FLAG,
+    TIME,
+    COUNTS,
+    LOG,
     DEPS
   }
 
@@ -100,6 +109,7 @@ enum RowField {
 
   private final String key;
   private final Kind kind;
+
   @SuppressWarnings("ImmutableEnumChecker") // only Integer, String, Boolean, List.of() or null
   private final @Nullable Object absent;
 

@@ -18,9 +18,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams one dash-data row object from a parser into {@link RowSlots}, checking each known
- * value's JSON type where it stands so that errors carry the offending byte offset, and that no
- * key comes twice (the parser's own duplicate check is off, see {@link StrictValues}).
+ * Streams one dash-data row object from a parser into {@link RowSlots}, checking each known value's
+ * JSON type where it stands so that errors carry the offending byte offset, and that no key comes
+ * twice (the parser's own duplicate check is off, see {@link StrictValues}).
  */
 final class RowReader {
   private final StrictValues values;
@@ -126,8 +126,10 @@ final class RowReader {
     try {
       return parseTime(text);
     } catch (DateTimeParseException e) {
-      throw new UnexpectedShape(where() + ": \"" + text + "\" is not an ISO date-time",
-          p.currentTokenLocation().getByteOffset(), e);
+      throw new UnexpectedShape(
+          where() + ": \"" + text + "\" is not an ISO date-time",
+          p.currentTokenLocation().getByteOffset(),
+          e);
     }
   }
 
@@ -137,10 +139,11 @@ final class RowReader {
     if (fast != null) {
       return fast;
     }
-    TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(
-        text, OffsetDateTime::from, LocalDateTime::from);
+    TemporalAccessor parsed =
+        DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
     return parsed instanceof OffsetDateTime offset
-        ? offset : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+        ? offset
+        : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
   }
 
   private CheckCounts counts(JsonParser p, JsonToken token) throws IOException, UnexpectedShape {
@@ -158,8 +161,8 @@ final class RowReader {
       numbers[size++] = integer(p, next, RowField.Kind.INT);
     }
     if (size != 2) {
-      throw UnexpectedShape.at(p, where() + ": expected [passing, total], found " + size
-          + " element(s)");
+      throw UnexpectedShape.at(
+          p, where() + ": expected [passing, total], found " + size + " element(s)");
     }
     try {
       return new CheckCounts(numbers[0], numbers[1]);
@@ -217,8 +220,8 @@ final class RowReader {
   }
 
   private UnexpectedShape notTuple(JsonParser p, int size, String found) {
-    return UnexpectedShape.at(p, where() + ": expected a list of " + size + " strings, found "
-        + found);
+    return UnexpectedShape.at(
+        p, where() + ": expected a list of " + size + " strings, found " + found);
   }
 
   /** The current value's place, for messages: {@code plans[3].pr_number}. */
@@ -227,8 +230,13 @@ final class RowReader {
   }
 
   private UnexpectedShape wrongType(JsonParser p, RowField.Kind kind) {
-    return UnexpectedShape.at(p, where() + ": expected " + expected(kind) + ", found "
-        + UnexpectedShape.describe(p.currentToken()));
+    return UnexpectedShape.at(
+        p,
+        where()
+            + ": expected "
+            + expected(kind)
+            + ", found "
+            + UnexpectedShape.describe(p.currentToken()));
   }
 
   private static String expected(RowField.Kind kind) {

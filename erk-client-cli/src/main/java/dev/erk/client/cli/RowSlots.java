@@ -14,14 +14,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The values of one row, collected key by key in whatever order erk wrote them, then resolved
- * into a {@link PlanRow} through erk's rename map (docs/erk-generations.md, "Rename map") once
- * the row is complete.
+ * The values of one row, collected key by key in whatever order erk wrote them, then resolved into
+ * a {@link PlanRow} through erk's rename map (docs/erk-generations.md, "Rename map") once the row
+ * is complete.
  *
- * <p>A row that has {@code plan_id} (erk 0.9.x) or {@code issue_number} (0.7.x) is an old row:
- * that key is the plan's number, and its {@code pr_number}/{@code pr_url} describe the linked PR
- * and go to the extras. Otherwise {@code pr_number} is required. For the other renamed keys the
- * current name wins; an old name that was not used is kept in the extras.
+ * <p>A row that has {@code plan_id} (erk 0.9.x) or {@code issue_number} (0.7.x) is an old row: that
+ * key is the plan's number, and its {@code pr_number}/{@code pr_url} describe the linked PR and go
+ * to the extras. Otherwise {@code pr_number} is required. For the other renamed keys the current
+ * name wins; an old name that was not used is kept in the extras.
  */
 final class RowSlots {
   // Arrays by ordinal, not EnumMap/EnumSet: filling a row's 55 slots showed in decode profiles.
@@ -63,14 +63,19 @@ final class RowSlots {
     int prNumber;
     String prUrl;
     Map<String, @Nullable Object> linked = Map.of();
-    RowField own = seen(PLAN_ID) ? PLAN_ID
-        : seen(ISSUE_NUMBER) ? ISSUE_NUMBER : PR_NUMBER;
+    RowField own = seen(PLAN_ID) ? PLAN_ID : seen(ISSUE_NUMBER) ? ISSUE_NUMBER : PR_NUMBER;
     if (own == PR_NUMBER) {
       Object number = pick(PR_NUMBER);
       if (number == null) {
-        throw new UnexpectedShape("plans[" + index + "] has "
-            + (seen(PR_NUMBER) ? "a null pr_number" : "no pr_number (nor plan_id or "
-            + "issue_number)"), start, null);
+        throw new UnexpectedShape(
+            "plans["
+                + index
+                + "] has "
+                + (seen(PR_NUMBER)
+                    ? "a null pr_number"
+                    : "no pr_number (nor plan_id or " + "issue_number)"),
+            start,
+            null);
       }
       prNumber = (Integer) number;
       prUrl = (String) pick(PR_URL, PLAN_URL, ISSUE_URL);
@@ -86,29 +91,66 @@ final class RowSlots {
         linked.put("linked_pr_url", pick(PR_URL));
       }
     }
-    String depsDisplay = seen(OBJECTIVE_DEPS_DISPLAY) || !seen(OBJECTIVE_HEAD_STATE)
-        ? text(OBJECTIVE_DEPS_DISPLAY) : headState(text(OBJECTIVE_HEAD_STATE));
-    return new PlanRow(prNumber, prUrl, text(PR_DISPLAY), text(CHECKS_DISPLAY),
-        (Boolean) pick(CHECKS_PASSING), (CheckCounts) pick(CHECKS_COUNTS),
-        (Long) pick(CI_SUMMARY_COMMENT_ID), text(WORKTREE_NAME), flag(EXISTS_LOCALLY),
-        text(LOCAL_IMPL_DISPLAY), text(REMOTE_IMPL_DISPLAY), text(RUN_ID_DISPLAY),
-        text(RUN_STATE_DISPLAY), (String) pick(RUN_URL), text(FULL_TITLE),
-        text(PR_BODY, PLAN_BODY, ISSUE_BODY), (String) pick(PR_TITLE), (String) pick(PR_STATE),
-        (String) pick(PR_HEAD_BRANCH), (String) pick(WORKTREE_BRANCH),
-        (OffsetDateTime) pick(LAST_LOCAL_IMPL_AT), (OffsetDateTime) pick(LAST_REMOTE_IMPL_AT),
-        (String) pick(RUN_ID), (String) pick(RUN_STATUS), (String) pick(RUN_CONCLUSION),
-        list(LOG_ENTRIES), integer(RESOLVED_COMMENT_COUNT),
-        integer(TOTAL_COMMENT_COUNT), text(COMMENTS_DISPLAY), (String) pick(LEARN_STATUS),
-        (Integer) pick(LEARN_PLAN_ISSUE), (Boolean) pick(LEARN_PLAN_ISSUE_CLOSED),
-        (Integer) pick(LEARN_PLAN_PR), (String) pick(LEARN_RUN_URL), text(LEARN_DISPLAY),
-        text(LEARN_DISPLAY_ICON), (Integer) pick(OBJECTIVE_ISSUE), (String) pick(OBJECTIVE_URL),
-        text(OBJECTIVE_DISPLAY), integer(OBJECTIVE_DONE_NODES), integer(OBJECTIVE_TOTAL_NODES),
-        text(OBJECTIVE_PROGRESS_DISPLAY), text(OBJECTIVE_SLUG_DISPLAY),
-        text(OBJECTIVE_FRONTIER_DISPLAY, OBJECTIVE_STATE_DISPLAY), depsDisplay,
+    String depsDisplay =
+        seen(OBJECTIVE_DEPS_DISPLAY) || !seen(OBJECTIVE_HEAD_STATE)
+            ? text(OBJECTIVE_DEPS_DISPLAY)
+            : headState(text(OBJECTIVE_HEAD_STATE));
+    return new PlanRow(
+        prNumber,
+        prUrl,
+        text(PR_DISPLAY),
+        text(CHECKS_DISPLAY),
+        (Boolean) pick(CHECKS_PASSING),
+        (CheckCounts) pick(CHECKS_COUNTS),
+        (Long) pick(CI_SUMMARY_COMMENT_ID),
+        text(WORKTREE_NAME),
+        flag(EXISTS_LOCALLY),
+        text(LOCAL_IMPL_DISPLAY),
+        text(REMOTE_IMPL_DISPLAY),
+        text(RUN_ID_DISPLAY),
+        text(RUN_STATE_DISPLAY),
+        (String) pick(RUN_URL),
+        text(FULL_TITLE),
+        text(PR_BODY, PLAN_BODY, ISSUE_BODY),
+        (String) pick(PR_TITLE),
+        (String) pick(PR_STATE),
+        (String) pick(PR_HEAD_BRANCH),
+        (String) pick(WORKTREE_BRANCH),
+        (OffsetDateTime) pick(LAST_LOCAL_IMPL_AT),
+        (OffsetDateTime) pick(LAST_REMOTE_IMPL_AT),
+        (String) pick(RUN_ID),
+        (String) pick(RUN_STATUS),
+        (String) pick(RUN_CONCLUSION),
+        list(LOG_ENTRIES),
+        integer(RESOLVED_COMMENT_COUNT),
+        integer(TOTAL_COMMENT_COUNT),
+        text(COMMENTS_DISPLAY),
+        (String) pick(LEARN_STATUS),
+        (Integer) pick(LEARN_PLAN_ISSUE),
+        (Boolean) pick(LEARN_PLAN_ISSUE_CLOSED),
+        (Integer) pick(LEARN_PLAN_PR),
+        (String) pick(LEARN_RUN_URL),
+        text(LEARN_DISPLAY),
+        text(LEARN_DISPLAY_ICON),
+        (Integer) pick(OBJECTIVE_ISSUE),
+        (String) pick(OBJECTIVE_URL),
+        text(OBJECTIVE_DISPLAY),
+        integer(OBJECTIVE_DONE_NODES),
+        integer(OBJECTIVE_TOTAL_NODES),
+        text(OBJECTIVE_PROGRESS_DISPLAY),
+        text(OBJECTIVE_SLUG_DISPLAY),
+        text(OBJECTIVE_FRONTIER_DISPLAY, OBJECTIVE_STATE_DISPLAY),
+        depsDisplay,
         list(OBJECTIVE_DEPS_PLANS, OBJECTIVE_HEAD_PLANS),
-        text(OBJECTIVE_NEXT_NODE_DISPLAY), (OffsetDateTime) pick(UPDATED_AT),
-        text(UPDATED_DISPLAY), (OffsetDateTime) pick(CREATED_AT), text(CREATED_DISPLAY),
-        text(AUTHOR), flag(IS_LEARN_PLAN), text(LIFECYCLE_DISPLAY), text(STATUS_DISPLAY),
+        text(OBJECTIVE_NEXT_NODE_DISPLAY),
+        (OffsetDateTime) pick(UPDATED_AT),
+        text(UPDATED_DISPLAY),
+        (OffsetDateTime) pick(CREATED_AT),
+        text(CREATED_DISPLAY),
+        text(AUTHOR),
+        flag(IS_LEARN_PLAN),
+        text(LIFECYCLE_DISPLAY),
+        text(STATUS_DISPLAY),
         extras(linked));
   }
 

@@ -32,10 +32,11 @@ final class Spawner {
    *
    * @param readOnly whether the call may be run again if its worker dies under it
    */
-  CompletableFuture<Collected> collectWarm(List<String> command, @Nullable Duration timeout,
-      boolean readOnly, CallEvents events) {
+  CompletableFuture<Collected> collectWarm(
+      List<String> command, @Nullable Duration timeout, boolean readOnly, CallEvents events) {
     WarmCollector route = warm;
-    return route == null ? collect(command, timeout, events)
+    return route == null
+        ? collect(command, timeout, events)
         : route.collect(command, timeout, readOnly, () -> collect(command, timeout, events));
   }
 
@@ -55,39 +56,56 @@ final class Spawner {
   }
 
   /** {@link #collect(List, Duration)}, telling the call's events about its process. */
-  CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout,
-      CallEvents events) {
+  CompletableFuture<Collected> collect(
+      List<String> command, @Nullable Duration timeout, CallEvents events) {
     return collect(command, null, timeout, events);
   }
 
   /**
-   * {@link #collect(List, Duration, CallEvents)} for a command that may read a request on
-   * standard input.
+   * {@link #collect(List, Duration, CallEvents)} for a command that may read a request on standard
+   * input.
    *
-   * @param stdin written to the child's standard input, which is then closed; null to close it
-   *     at once
+   * @param stdin written to the child's standard input, which is then closed; null to close it at
+   *     once
    */
-  CompletableFuture<Collected> collect(List<String> command, @Nullable String stdin,
-      @Nullable Duration timeout, CallEvents events) {
-    Execution execution = new Execution(new Execution.Spec(command, config.workingDirectory(),
-        config.environment(), timeout, config.killGrace(), stdin));
+  CompletableFuture<Collected> collect(
+      List<String> command, @Nullable String stdin, @Nullable Duration timeout, CallEvents events) {
+    Execution execution =
+        new Execution(
+            new Execution.Spec(
+                command,
+                config.workingDirectory(),
+                config.environment(),
+                timeout,
+                config.killGrace(),
+                stdin));
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
     Runnable overflow = () -> execution.terminate(tooMuchOutput(command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
     BoundedCollector err = new BoundedCollector(config.outputLimit(), overflow);
-    execution.exit().whenComplete((exit, error) -> {
-      log(command, exit, error);
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-      } else {
-        String stderr = new String(err.bytes(), 0, err.size(), StandardCharsets.UTF_8);
-        result.complete(new Collected(command, exit.exitCode(), out.bytes(), out.size(), stderr,
-            exit.duration()));
-      }
-    });
+    execution
+        .exit()
+        .whenComplete(
+            (exit, error) -> {
+              log(command, exit, error);
+              if (error != null) {
+                result.completeExceptionally(Futures.unwrap(error));
+              } else {
+                String stderr = new String(err.bytes(), 0, err.size(), StandardCharsets.UTF_8);
+                result.complete(
+                    new Collected(
+                        command,
+                        exit.exitCode(),
+                        out.bytes(),
+                        out.size(),
+                        stderr,
+                        exit.duration()));
+              }
+            });
     events.spawned(execution);
     calls.add(execution);
-    execution.start(events.observe(out, OutputLine.Source.STDOUT),
+    execution.start(
+        events.observe(out, OutputLine.Source.STDOUT),
         events.observe(err, OutputLine.Source.STDERR));
     return result;
   }
@@ -97,33 +115,44 @@ final class Spawner {
    *
    * @param command completes with the argv (after generation detection, if needed)
    */
-  StreamHandle stream(ActionRequest request, CompletableFuture<List<String>> command,
-      Duration timeout, LineListener listener, CallEvents events) {
+  StreamHandle stream(
+      ActionRequest request,
+      CompletableFuture<List<String>> command,
+      Duration timeout,
+      LineListener listener,
+      CallEvents events) {
     CliStreamHandle handle = new CliStreamHandle(request, config, timeout, listener);
     calls.track(handle.completion());
-    command.whenComplete((argv, error) -> {
-      if (error != null) {
-        handle.failBeforeStart(Futures.typed(Futures.unwrap(error), request.arguments()));
-        return;
-      }
-      Execution execution = newExecution(argv, timeout);
-      execution.exit().whenComplete((exit, failure) -> log(argv, exit, failure));
-      events.spawned(execution);
-      calls.add(execution);
-      handle.start(execution, events);
-    });
+    command.whenComplete(
+        (argv, error) -> {
+          if (error != null) {
+            handle.failBeforeStart(Futures.typed(Futures.unwrap(error), request.arguments()));
+            return;
+          }
+          Execution execution = newExecution(argv, timeout);
+          execution.exit().whenComplete((exit, failure) -> log(argv, exit, failure));
+          events.spawned(execution);
+          calls.add(execution);
+          handle.start(execution, events);
+        });
     return handle;
   }
 
   private Execution newExecution(List<String> command, @Nullable Duration timeout) {
-    return new Execution(new Execution.Spec(command, config.workingDirectory(),
-        config.environment(), timeout, config.killGrace()));
+    return new Execution(
+        new Execution.Spec(
+            command, config.workingDirectory(), config.environment(), timeout, config.killGrace()));
   }
 
   private ErkOutputTooLargeException tooMuchOutput(List<String> command) {
-    return new ErkOutputTooLargeException("`" + CommandLines.describe(command)
-        + "` printed more than the output limit of " + config.outputLimit()
-        + " bytes; it was killed", command, config.outputLimit());
+    return new ErkOutputTooLargeException(
+        "`"
+            + CommandLines.describe(command)
+            + "` printed more than the output limit of "
+            + config.outputLimit()
+            + " bytes; it was killed",
+        command,
+        config.outputLimit());
   }
 
   private void log(List<String> command, Execution.@Nullable Exit exit, @Nullable Throwable error) {
@@ -131,9 +160,14 @@ final class Spawner {
     if (!logger.isLoggable(Level.DEBUG)) {
       return;
     }
-    String outcome = error != null || exit == null ? "failed: " + error
-        : "exited with " + exit.exitCode() + " after " + exit.duration().toMillis() + " ms";
-    logger.log(Level.DEBUG, "erk command {0} in {1} {2}", config.observation().shown(command),
+    String outcome =
+        error != null || exit == null
+            ? "failed: " + error
+            : "exited with " + exit.exitCode() + " after " + exit.duration().toMillis() + " ms";
+    logger.log(
+        Level.DEBUG,
+        "erk command {0} in {1} {2}",
+        config.observation().shown(command),
         config.workingDirectory(),
         outcome);
   }

@@ -9,16 +9,16 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads or skips a free-form value of a dash-data answer (an unknown row key's, an unknown
- * envelope key's) checking it for duplicate keys, so that the main parser can leave Jackson's
- * detection off: with {@link PlainValues}, or with a caller's mapper on a parser of its own over
- * the same bytes that has the detection on.
+ * Reads or skips a free-form value of a dash-data answer (an unknown row key's, an unknown envelope
+ * key's) checking it for duplicate keys, so that the main parser can leave Jackson's detection off:
+ * with {@link PlainValues}, or with a caller's mapper on a parser of its own over the same bytes
+ * that has the detection on.
  *
  * <p>Why: Jackson detects duplicates with a hash set per JSON object, which for 55-key rows was
  * about a sixth of decoding. {@link RowReader} and {@link DashDataReader} check their own keys
- * against what they already hold; only the free-form values, whose objects they do not see,
- * come here. Errors keep the byte offset in the whole output and Jackson's message, and come in
- * the same document order as with the detection on the main parser.
+ * against what they already hold; only the free-form values, whose objects they do not see, come
+ * here. Errors keep the byte offset in the whole output and Jackson's message, and come in the same
+ * document order as with the detection on the main parser.
  */
 final class StrictValues {
   private final JsonFactory strict;
@@ -39,8 +39,8 @@ final class StrictValues {
   }
 
   /**
-   * Reads the value the parser is on as plain Java values (through the untyped reader) and
-   * leaves the parser on the value's last token.
+   * Reads the value the parser is on as plain Java values (through the untyped reader) and leaves
+   * the parser on the value's last token.
    */
   @Nullable Object read(JsonParser p) throws IOException, UnexpectedShape {
     ObjectReader reader = untyped;

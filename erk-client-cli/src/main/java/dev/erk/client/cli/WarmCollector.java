@@ -1,6 +1,5 @@
 package dev.erk.client.cli;
 
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.cli.internal.BoundedCollector;
 import dev.erk.client.cli.internal.Execution;
@@ -28,19 +27,30 @@ final class WarmCollector {
 
   WarmCollector(ClientConfig config) {
     this.config = config;
-    this.pool = WarmPool.create(config.executable(), config.workingDirectory(),
-        config.environment(), config.warm(), config.killGrace(), config.logger());
+    this.pool =
+        WarmPool.create(
+            config.executable(),
+            config.workingDirectory(),
+            config.environment(),
+            config.warm(),
+            config.killGrace(),
+            config.logger());
   }
 
-  CompletableFuture<Collected> collect(List<String> command, @Nullable Duration timeout,
-      boolean readOnly, Supplier<CompletableFuture<Collected>> spawn) {
+  CompletableFuture<Collected> collect(
+      List<String> command,
+      @Nullable Duration timeout,
+      boolean readOnly,
+      Supplier<CompletableFuture<Collected>> spawn) {
     AtomicReference<Runnable> stop = new AtomicReference<>(() -> {});
-    CallFuture<Collected> result = new CallFuture<>(() -> {
-      Runnable current = stop.get();
-      if (current != null) {
-        current.run();
-      }
-    });
+    CallFuture<Collected> result =
+        new CallFuture<>(
+            () -> {
+              Runnable current = stop.get();
+              if (current != null) {
+                current.run();
+              }
+            });
     attempt(command, timeout, readOnly, spawn, result, stop);
     return result;
   }
@@ -49,16 +59,21 @@ final class WarmCollector {
     return pool.close(wait);
   }
 
-  private void attempt(List<String> command, @Nullable Duration timeout, boolean retry,
-      Supplier<CompletableFuture<Collected>> spawn, CallFuture<Collected> result,
+  private void attempt(
+      List<String> command,
+      @Nullable Duration timeout,
+      boolean retry,
+      Supplier<CompletableFuture<Collected>> spawn,
+      CallFuture<Collected> result,
       AtomicReference<Runnable> stop) {
     AtomicReference<@Nullable WarmRun> self = new AtomicReference<>();
-    Runnable overflow = () -> {
-      WarmRun run = self.get();
-      if (run != null) {
-        run.terminate(tooMuchOutput(command));
-      }
-    };
+    Runnable overflow =
+        () -> {
+          WarmRun run = self.get();
+          if (run != null) {
+            run.terminate(tooMuchOutput(command));
+          }
+        };
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
     BoundedCollector err = new BoundedCollector(config.outputLimit(), overflow);
     WarmRun run = pool.run(command, timeout, out, err);
@@ -67,54 +82,69 @@ final class WarmCollector {
     if (result.isDone()) {
       run.cancel();
     }
-    run.outcome().whenComplete((outcome, error) -> {
-      if (error != null) {
-        log(command, "failed: " + error);
-        result.completeExceptionally(Futures.unwrap(error));
-      } else if (outcome instanceof WarmOutcome.Exited exited) {
-        result.complete(collected(command, exited.exit(), out, err));
-      } else if (outcome instanceof WarmOutcome.WorkerDied died && retry) {
-        log(command, "lost its worker (exit " + died.exit().exitCode() + "); retrying once");
-        attempt(command, timeout, false, spawn, result, stop);
-      } else if (outcome instanceof WarmOutcome.WorkerDied died) {
-        result.complete(collected(command, died.exit(), out, err));
-      } else {
-        CompletableFuture<Collected> spawned = spawn.get();
-        stop.set(() -> spawned.cancel(true));
-        if (result.isDone()) {
-          spawned.cancel(true);
-        }
-        spawned.whenComplete((value, failure) -> {
-          if (failure != null) {
-            result.completeExceptionally(Futures.unwrap(failure));
-          } else {
-            result.complete(value);
-          }
-        });
-      }
-    });
+    run.outcome()
+        .whenComplete(
+            (outcome, error) -> {
+              if (error != null) {
+                log(command, "failed: " + error);
+                result.completeExceptionally(Futures.unwrap(error));
+              } else if (outcome instanceof WarmOutcome.Exited exited) {
+                result.complete(collected(command, exited.exit(), out, err));
+              } else if (outcome instanceof WarmOutcome.WorkerDied died && retry) {
+                log(
+                    command,
+                    "lost its worker (exit " + died.exit().exitCode() + "); retrying once");
+                attempt(command, timeout, false, spawn, result, stop);
+              } else if (outcome instanceof WarmOutcome.WorkerDied died) {
+                result.complete(collected(command, died.exit(), out, err));
+              } else {
+                CompletableFuture<Collected> spawned = spawn.get();
+                stop.set(() -> spawned.cancel(true));
+                if (result.isDone()) {
+                  spawned.cancel(true);
+                }
+                spawned.whenComplete(
+                    (value, failure) -> {
+                      if (failure != null) {
+                        result.completeExceptionally(Futures.unwrap(failure));
+                      } else {
+                        result.complete(value);
+                      }
+                    });
+              }
+            });
   }
 
-  private Collected collected(List<String> command, Execution.Exit exit, BoundedCollector out,
-      BoundedCollector err) {
-    log(command, "exited with " + exit.exitCode() + " after " + exit.duration().toMillis()
-        + " ms");
+  private Collected collected(
+      List<String> command, Execution.Exit exit, BoundedCollector out, BoundedCollector err) {
+    log(command, "exited with " + exit.exitCode() + " after " + exit.duration().toMillis() + " ms");
     String stderr = new String(err.bytes(), 0, err.size(), StandardCharsets.UTF_8);
-    return new Collected(command, exit.exitCode(), out.bytes(), out.size(), stderr,
-        exit.duration());
+    return new Collected(
+        command, exit.exitCode(), out.bytes(), out.size(), stderr, exit.duration());
   }
 
   private ErkUnreadableOutputException tooMuchOutput(List<String> command) {
-    return new ErkUnreadableOutputException("`" + CommandLines.describe(command)
-        + "` printed more than the output limit of " + config.outputLimit()
-        + " bytes; it was killed", command, "", config.outputLimit(), null);
+    return new ErkUnreadableOutputException(
+        "`"
+            + CommandLines.describe(command)
+            + "` printed more than the output limit of "
+            + config.outputLimit()
+            + " bytes; it was killed",
+        command,
+        "",
+        config.outputLimit(),
+        null);
   }
 
   private void log(List<String> command, String outcome) {
     System.Logger logger = config.logger();
     if (logger.isLoggable(Level.DEBUG)) {
-      logger.log(Level.DEBUG, "erk command {0} in {1} (warm) {2}", command,
-          config.workingDirectory(), outcome);
+      logger.log(
+          Level.DEBUG,
+          "erk command {0} in {1} (warm) {2}",
+          command,
+          config.workingDirectory(),
+          outcome);
     }
   }
 }

@@ -24,8 +24,9 @@ class CoalescingTest {
   private ErkClient counting(boolean coalesce, String seconds) throws Exception {
     Path wrapper = dir.resolve("erk");
     Path behave = TestScripts.install(dir, "behave.sh");
-    Files.writeString(wrapper, "#!/bin/sh\nexec " + behave + " count " + dir.resolve("calls")
-        + " " + seconds + "\n");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nexec " + behave + " count " + dir.resolve("calls") + " " + seconds + "\n");
     wrapper.toFile().setExecutable(true);
     return CliErkClient.builder().executable(wrapper).coalesceListPlans(coalesce).build();
   }

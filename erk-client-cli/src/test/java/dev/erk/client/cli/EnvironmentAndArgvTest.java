@@ -22,20 +22,25 @@ class EnvironmentAndArgvTest {
   @Test
   void childGetsPythonUnbufferedAdditionsRemovalsAndTheWorkingDirectory() throws Exception {
     Path repo = Files.createDirectory(dir.resolve("repo"));
-    try (ErkClient client = TestScripts.behave(dir).workingDirectory(repo)
-        .environment("EXTRA", "x y").removeEnvironment("HOME")
-        .removeEnvironment("PYTHONUNBUFFERED").build()) {
+    try (ErkClient client =
+        TestScripts.behave(dir)
+            .workingDirectory(repo)
+            .environment("EXTRA", "x y")
+            .removeEnvironment("HOME")
+            .removeEnvironment("PYTHONUNBUFFERED")
+            .build()) {
       String out = client.run(ActionRequest.custom(ActionKind.TEXT, "env")).stdout();
-      assertEquals(List.of("PYTHONUNBUFFERED=1", "EXTRA=x y", "HOME_SET=",
-          repo.toRealPath().toString()), lines(out));
+      assertEquals(
+          List.of("PYTHONUNBUFFERED=1", "EXTRA=x y", "HOME_SET=", repo.toRealPath().toString()),
+          lines(out));
     }
   }
 
   @Test
   void stdinIsClosedSoPromptsSeeEof() {
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      assertEquals("stdin at EOF\n",
-          client.run(ActionRequest.custom(ActionKind.TEXT, "stdin")).stdout());
+      assertEquals(
+          "stdin at EOF\n", client.run(ActionRequest.custom(ActionKind.TEXT, "stdin")).stdout());
     }
   }
 
@@ -43,10 +48,26 @@ class EnvironmentAndArgvTest {
   void shellCharactersArriveVerbatimBecauseNoShellIsInvolved() {
     Path marker = dir.resolve("pwned");
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      String out = client.run(ActionRequest.custom(ActionKind.TEXT, "argv",
-          "$(touch " + marker + ")", "a; touch " + marker, "it's \"quoted\"", "`id`", "*")).stdout();
-      assertEquals(List.of("[$(touch " + marker + ")]", "[a; touch " + marker + "]",
-          "[it's \"quoted\"]", "[`id`]", "[*]"), lines(out));
+      String out =
+          client
+              .run(
+                  ActionRequest.custom(
+                      ActionKind.TEXT,
+                      "argv",
+                      "$(touch " + marker + ")",
+                      "a; touch " + marker,
+                      "it's \"quoted\"",
+                      "`id`",
+                      "*"))
+              .stdout();
+      assertEquals(
+          List.of(
+              "[$(touch " + marker + ")]",
+              "[a; touch " + marker + "]",
+              "[it's \"quoted\"]",
+              "[`id`]",
+              "[*]"),
+          lines(out));
       assertEquals(false, Files.exists(marker));
     }
   }
@@ -58,8 +79,7 @@ class EnvironmentAndArgvTest {
       ActionRequest close = DashboardAction.CLOSE_PR.request(rows.open(), "Done; $(x)\nbye");
       List<String> argv = close.arguments();
       assertEquals(List.of("exec", "close-pr", "42", "--comment=Done; $(x)\nbye"), argv);
-      String out = client.run(ActionRequest.custom(ActionKind.TEXT, "argv",
-          argv.get(3))).stdout();
+      String out = client.run(ActionRequest.custom(ActionKind.TEXT, "argv", argv.get(3))).stdout();
       assertEquals("[--comment=Done; $(x)\nbye]\n", out);
     }
   }

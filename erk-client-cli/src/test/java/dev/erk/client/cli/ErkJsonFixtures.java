@@ -9,58 +9,73 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Row key lists copied from erk's source (docs/erk-generations.md) and sample rows built from
- * them as raw JSON, independently of the codec's writer.
+ * Row key lists copied from erk's source (docs/erk-generations.md) and sample rows built from them
+ * as raw JSON, independently of the codec's writer.
  */
 final class ErkJsonFixtures {
   private ErkJsonFixtures() {}
 
   /** HEAD's 55 keys in emitted order. */
-  static final List<String> CURRENT_KEYS = keys("pr_number, pr_url, pr_display, "
-      + "checks_display, "
-      + "checks_passing, checks_counts, ci_summary_comment_id, worktree_name, exists_locally, "
-      + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
-      + "full_title, pr_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
-      + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
-      + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
-      + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
-      + "learn_display_icon, objective_issue, objective_url, objective_display, "
-      + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
-      + "objective_slug_display, objective_frontier_display, objective_deps_display, "
-      + "objective_deps_plans, objective_next_node_display, updated_at, updated_display, "
-      + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
+  static final List<String> CURRENT_KEYS =
+      keys(
+          "pr_number, pr_url, pr_display, "
+              + "checks_display, "
+              + "checks_passing, checks_counts, ci_summary_comment_id, worktree_name, exists_locally, "
+              + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
+              + "full_title, pr_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
+              + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
+              + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
+              + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
+              + "learn_display_icon, objective_issue, objective_url, objective_display, "
+              + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
+              + "objective_slug_display, objective_frontier_display, objective_deps_display, "
+              + "objective_deps_plans, objective_next_node_display, updated_at, updated_display, "
+              + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
   /** bfa7566 (0.9.0), 56 keys. */
-  static final List<String> V0_9_0_KEYS = keys("plan_id, plan_url, pr_number, pr_url, pr_display, "
-      + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
-      + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
-      + "full_title, plan_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
-      + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
-      + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
-      + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
-      + "learn_display_icon, objective_issue, objective_url, objective_display, "
-      + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
-      + "objective_slug_display, objective_state_display, objective_head_state, "
-      + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
-      + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
+  static final List<String> V0_9_0_KEYS =
+      keys(
+          "plan_id, plan_url, pr_number, pr_url, pr_display, "
+              + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
+              + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
+              + "full_title, plan_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
+              + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
+              + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
+              + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
+              + "learn_display_icon, objective_issue, objective_url, objective_display, "
+              + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
+              + "objective_slug_display, objective_state_display, objective_head_state, "
+              + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
+              + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
-  /** v0.9.11, 57 keys: the 0.9.0 keys plus ci_summary_comment_id, with the objective_deps_* names. */
-  static final List<String> V0_9_11_KEYS = V0_9_0_KEYS.stream()
-      .flatMap(key -> key.equals("checks_counts")
-          ? List.of(key, "ci_summary_comment_id").stream() : List.of(key).stream())
-      .map(key -> key.equals("objective_head_state") ? "objective_deps_display"
-          : key.equals("objective_head_plans") ? "objective_deps_plans" : key)
-      .toList();
+  /**
+   * v0.9.11, 57 keys: the 0.9.0 keys plus ci_summary_comment_id, with the objective_deps_* names.
+   */
+  static final List<String> V0_9_11_KEYS =
+      V0_9_0_KEYS.stream()
+          .flatMap(
+              key ->
+                  key.equals("checks_counts")
+                      ? List.of(key, "ci_summary_comment_id").stream()
+                      : List.of(key).stream())
+          .map(
+              key ->
+                  key.equals("objective_head_state")
+                      ? "objective_deps_display"
+                      : key.equals("objective_head_plans") ? "objective_deps_plans" : key)
+          .toList();
 
   /** 0025aec (0.7.x), 38 keys. */
-  static final List<String> V0_7_KEYS = keys("issue_number, issue_url, title, pr_number, pr_url, "
-      + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
-      + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "
-      + "pr_title, pr_state, pr_head_branch, worktree_branch, last_local_impl_at, "
-      + "last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
-      + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
-      + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
-      + "learn_display_icon, objective_issue, objective_display");
+  static final List<String> V0_7_KEYS =
+      keys(
+          "issue_number, issue_url, title, pr_number, pr_url, "
+              + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
+              + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "
+              + "pr_title, pr_state, pr_head_branch, worktree_branch, last_local_impl_at, "
+              + "last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
+              + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
+              + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
+              + "learn_display_icon, objective_issue, objective_display");
 
   private static final String REPO = "https://github.com/acme/widgets";
 

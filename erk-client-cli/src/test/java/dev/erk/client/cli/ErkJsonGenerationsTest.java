@@ -65,8 +65,10 @@ class ErkJsonGenerationsTest {
           () -> assertEquals(7911, row.prNumber()),
           () -> assertEquals(7911, row.linkedPrNumber()),
           () -> assertEquals("the plan", row.prBody()),
-          () -> assertEquals(List.of(new DependencyPlan("#7912", REPO + "/pull/7912")),
-              row.objectiveDepsPlans()),
+          () ->
+              assertEquals(
+                  List.of(new DependencyPlan("#7912", REPO + "/pull/7912")),
+                  row.objectiveDepsPlans()),
           () -> assertEquals(Map.of(), row.extras()));
     }
   }
@@ -75,9 +77,19 @@ class ErkJsonGenerationsTest {
   class V0_9_11 {
     @Test
     void planIdPlanUrlAndPlanBodyBecomeTheRowsOwnFields() {
-      PlanList list = decode(List.of(row(V0_9_11_KEYS, "plan_id", 8001,
-          "plan_url", REPO + "/pull/8001", "pr_number", 8001, "pr_url",
-          "https://app.graphite.com/github/pr/acme/widgets/8001")));
+      PlanList list =
+          decode(
+              List.of(
+                  row(
+                      V0_9_11_KEYS,
+                      "plan_id",
+                      8001,
+                      "plan_url",
+                      REPO + "/pull/8001",
+                      "pr_number",
+                      8001,
+                      "pr_url",
+                      "https://app.graphite.com/github/pr/acme/widgets/8001")));
       PlanRow row = list.plans().get(0);
       assertAll(
           () -> assertEquals(ErkGeneration.V0_9_11, list.generation()),
@@ -85,21 +97,37 @@ class ErkJsonGenerationsTest {
           () -> assertEquals(REPO + "/pull/8001", row.prUrl()),
           () -> assertEquals("the plan", row.prBody()),
           () -> assertEquals(3000000042L, row.ciSummaryCommentId()),
-          () -> assertEquals("\u2713\u2713\u2713\u25b6\u25b6\u25cb\u25cb\u25cb\u25cb",
-              row.objectiveFrontierDisplay()),
+          () ->
+              assertEquals(
+                  "\u2713\u2713\u2713\u25b6\u25b6\u25cb\u25cb\u25cb\u25cb",
+                  row.objectiveFrontierDisplay()),
           () -> assertEquals("in progress", row.objectiveDepsDisplay()),
           () -> assertEquals(1, row.objectiveDepsPlans().size()),
           () -> assertEquals(8001, row.linkedPrNumber()),
-          () -> assertEquals(List.of(PlanRow.LINKED_PR_NUMBER, "linked_pr_url"),
-              new ArrayList<>(row.extras().keySet())),
-          () -> assertEquals("https://app.graphite.com/github/pr/acme/widgets/8001",
-              row.extras().get("linked_pr_url")));
+          () ->
+              assertEquals(
+                  List.of(PlanRow.LINKED_PR_NUMBER, "linked_pr_url"),
+                  new ArrayList<>(row.extras().keySet())),
+          () ->
+              assertEquals(
+                  "https://app.graphite.com/github/pr/acme/widgets/8001",
+                  row.extras().get("linked_pr_url")));
     }
 
     @Test
     void aNullPrNumberIsANullLinkedPrNotAMissingRowNumber() {
-      PlanRow row = only(row(V0_9_11_KEYS, "pr_number", null, "pr_url", null,
-          "pr_display", "-", "pr_state", null));
+      PlanRow row =
+          only(
+              row(
+                  V0_9_11_KEYS,
+                  "pr_number",
+                  null,
+                  "pr_url",
+                  null,
+                  "pr_display",
+                  "-",
+                  "pr_state",
+                  null));
       assertAll(
           () -> assertEquals(7911, row.prNumber()),
           () -> assertEquals(REPO + "/pull/7911", row.prUrl()),
@@ -132,27 +160,35 @@ class ErkJsonGenerationsTest {
           () -> assertEquals(ErkGeneration.V0_9_0, list.generation()),
           () -> assertEquals(7911, row.prNumber()),
           () -> assertEquals("in progress", row.objectiveDepsDisplay()),
-          () -> assertEquals(List.of(new DependencyPlan("#7912", REPO + "/pull/7912")),
-              row.objectiveDepsPlans()),
-          () -> assertEquals("\u2713\u2713\u2713\u25b6\u25b6\u25cb\u25cb\u25cb\u25cb",
-              row.objectiveFrontierDisplay()),
+          () ->
+              assertEquals(
+                  List.of(new DependencyPlan("#7912", REPO + "/pull/7912")),
+                  row.objectiveDepsPlans()),
+          () ->
+              assertEquals(
+                  "\u2713\u2713\u2713\u25b6\u25b6\u25cb\u25cb\u25cb\u25cb",
+                  row.objectiveFrontierDisplay()),
           () -> assertNull(row.ciSummaryCommentId()),
           () -> assertEquals(7911, row.linkedPrNumber()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"in-progress, in progress", "planning, planning", "ready, ready", "-, -",
-        "pending-review-x, pending review x"})
+    @CsvSource({
+      "in-progress, in progress",
+      "planning, planning",
+      "ready, ready",
+      "-, -",
+      "pending-review-x, pending review x"
+    })
     void headStatesUseTodaysSpacesButKeepALoneDash(String old, String now) {
-      assertEquals(now, only(row(V0_9_0_KEYS, "objective_head_state", old))
-          .objectiveDepsDisplay());
+      assertEquals(now, only(row(V0_9_0_KEYS, "objective_head_state", old)).objectiveDepsDisplay());
     }
   }
 
   @Nested
   class V0_7 {
-    final Map<String, @Nullable Object> issueRow = row(V0_7_KEYS, "pr_number", 7950,
-        "pr_url", REPO + "/pull/7950");
+    final Map<String, @Nullable Object> issueRow =
+        row(V0_7_KEYS, "pr_number", 7950, "pr_url", REPO + "/pull/7950");
 
     @Test
     void theIssueIsTheRowAndTheLinkedPrGoesToExtras() {
@@ -164,8 +200,10 @@ class ErkJsonGenerationsTest {
           () -> assertEquals(REPO + "/issues/512", row.prUrl()),
           () -> assertEquals("raw issue body", row.prBody()),
           () -> assertEquals(7950, row.linkedPrNumber()),
-          () -> assertEquals(List.of("title", PlanRow.LINKED_PR_NUMBER, "linked_pr_url"),
-              new ArrayList<>(row.extras().keySet())),
+          () ->
+              assertEquals(
+                  List.of("title", PlanRow.LINKED_PR_NUMBER, "linked_pr_url"),
+                  new ArrayList<>(row.extras().keySet())),
           () -> assertEquals("Add retry to uploads", row.extras().get("title")),
           () -> assertEquals(REPO + "/pull/7950", row.extras().get("linked_pr_url")));
     }
@@ -194,8 +232,9 @@ class ErkJsonGenerationsTest {
           () -> assertFalse(row.isLearnPlan()),
           () -> assertEquals("-", row.lifecycleDisplay()),
           () -> assertEquals("-", row.statusDisplay()),
-          () -> assertEquals(OffsetDateTime.parse("2026-04-10T08:15:30.123456Z"),
-              row.lastLocalImplAt()),
+          () ->
+              assertEquals(
+                  OffsetDateTime.parse("2026-04-10T08:15:30.123456Z"), row.lastLocalImplAt()),
           () -> assertEquals(false, row.learnPlanIssueClosed()));
     }
 
@@ -224,10 +263,17 @@ class ErkJsonGenerationsTest {
 
   @Test
   void anOldNameBesideItsCurrentNameIsKeptInExtras() {
-    PlanRow row = only(row(CURRENT_KEYS, "objective_head_plans", List.of(List.of("#1", "u")),
-        "plan_body", "older text"));
+    PlanRow row =
+        only(
+            row(
+                CURRENT_KEYS,
+                "objective_head_plans",
+                List.of(List.of("#1", "u")),
+                "plan_body",
+                "older text"));
     assertEquals("the plan", row.prBody());
-    assertEquals(Map.of("objective_head_plans", List.of(List.of("#1", "u")),
-        "plan_body", "older text"), row.extras());
+    assertEquals(
+        Map.of("objective_head_plans", List.of(List.of("#1", "u")), "plan_body", "older text"),
+        row.extras());
   }
 }

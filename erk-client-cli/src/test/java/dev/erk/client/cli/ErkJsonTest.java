@@ -59,15 +59,19 @@ class ErkJsonTest {
     @Test
     void openPlansDecodeIntoFourCurrentRowsInErksOrder() {
       PlanList list = plans(reference("dash-data-open-plans.stdout"));
-      assertEquals(List.of(105, 101, 102, 103),
-          list.plans().stream().map(PlanRow::prNumber).toList());
+      assertEquals(
+          List.of(105, 101, 102, 103), list.plans().stream().map(PlanRow::prNumber).toList());
       assertEquals(ErkGeneration.CURRENT, list.generation());
       PlanRow unenriched = list.plans().get(3);
       assertAll(
-          () -> assertEquals("Überarbeitung: Ünïcödé 🚀 titles & \"quotes\" \\ backslash",
-              unenriched.fullTitle()),
-          () -> assertEquals("No plan header here.\n\nJust a body with a tab\tand emoji 🎉.",
-              unenriched.prBody()),
+          () ->
+              assertEquals(
+                  "Überarbeitung: Ünïcödé 🚀 titles & \"quotes\" \\ backslash",
+                  unenriched.fullTitle()),
+          () ->
+              assertEquals(
+                  "No plan header here.\n\nJust a body with a tab\tand emoji 🎉.",
+                  unenriched.prBody()),
           () -> assertEquals("çağrı", unenriched.author()),
           () -> assertNull(unenriched.prState()),
           () -> assertNull(unenriched.checksCounts()),
@@ -93,8 +97,9 @@ class ErkJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"dash-data-crash-gh-missing", "usage-error-unknown-command", "version"})
     void outputsThatAreNotTheEnvelopeAreUnreadable(String name) {
-      ErkUnreadableOutputException e = assertThrows(ErkUnreadableOutputException.class,
-          () -> decode(reference(name + ".stdout")));
+      ErkUnreadableOutputException e =
+          assertThrows(
+              ErkUnreadableOutputException.class, () -> decode(reference(name + ".stdout")));
       String message = String.valueOf(e.getMessage());
       assertTrue(message.contains("`erk exec dash-data`"), message);
       assertEquals(0, e.offset().orElseThrow());
@@ -145,12 +150,15 @@ class ErkJsonTest {
     @Test
     void datetimesKeepOffsetsAndMicroseconds() {
       assertAll(
-          () -> assertEquals(OffsetDateTime.parse("2025-06-15T09:00:00+02:00"),
-              row.lastLocalImplAt()),
-          () -> assertEquals(OffsetDateTime.parse("2025-06-14T08:05:00+05:30"),
-              row.lastRemoteImplAt()),
-          () -> assertEquals(OffsetDateTime.parse("2025-06-14T23:59:59.123456+02:00"),
-              row.updatedAt()),
+          () ->
+              assertEquals(
+                  OffsetDateTime.parse("2025-06-15T09:00:00+02:00"), row.lastLocalImplAt()),
+          () ->
+              assertEquals(
+                  OffsetDateTime.parse("2025-06-14T08:05:00+05:30"), row.lastRemoteImplAt()),
+          () ->
+              assertEquals(
+                  OffsetDateTime.parse("2025-06-14T23:59:59.123456+02:00"), row.updatedAt()),
           () -> assertEquals(123456000, Objects.requireNonNull(row.updatedAt()).getNano()),
           () -> assertEquals(OffsetDateTime.parse("2025-06-01T08:30:00-07:00"), row.createdAt()),
           () -> assertEquals("12h ago", row.updatedDisplay()),
@@ -159,13 +167,18 @@ class ErkJsonTest {
 
     @Test
     void nestedListsDecodeIntoRecords() {
-      assertEquals(List.of(
-          new LogEntry("impl_started", "2025-06-14T08:05:00Z",
-              "https://github.com/acme/widgets/pull/1#c1"),
-          new LogEntry("impl_failed", "2025-06-14T09:00:00+05:30", "")), row.logEntries());
-      assertEquals(List.of(
-          new DependencyPlan("#98", "https://github.com/acme/widgets/pull/98"),
-          new DependencyPlan("#99", "https://github.com/acme/widgets/pull/99")),
+      assertEquals(
+          List.of(
+              new LogEntry(
+                  "impl_started",
+                  "2025-06-14T08:05:00Z",
+                  "https://github.com/acme/widgets/pull/1#c1"),
+              new LogEntry("impl_failed", "2025-06-14T09:00:00+05:30", "")),
+          row.logEntries());
+      assertEquals(
+          List.of(
+              new DependencyPlan("#98", "https://github.com/acme/widgets/pull/98"),
+              new DependencyPlan("#99", "https://github.com/acme/widgets/pull/99")),
           row.objectiveDepsPlans());
     }
 
@@ -201,7 +214,8 @@ class ErkJsonTest {
 
     @Test
     void surrogatePairEscapesBecomeOneCodePoint() {
-      assertEquals(List.of((int) '#', (int) '4', (int) '2', (int) ' ', 0x1F6A7),
+      assertEquals(
+          List.of((int) '#', (int) '4', (int) '2', (int) ' ', 0x1F6A7),
           row.prDisplay().codePoints().boxed().toList());
     }
   }
@@ -212,31 +226,34 @@ class ErkJsonTest {
     void aCallersMapperIsCopiedNotChanged() {
       ObjectMapper mine = new ObjectMapper();
       ErkJson copy = ErkJson.create(mine);
-      assertFalse(mine.getFactory().isEnabled(
-          StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()));
+      assertFalse(
+          mine.getFactory()
+              .isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()));
       assertTrue(mine.getRegisteredModuleIds().isEmpty());
       byte[] dup = "{\"success\": true, \"plans\": [], \"plans\": []}".getBytes(UTF_8);
-      assertThrows(ErkUnreadableOutputException.class,
-          () -> copy.decodeDashData(dup, dup.length, COMMAND));
+      assertThrows(
+          ErkUnreadableOutputException.class, () -> copy.decodeDashData(dup, dup.length, COMMAND));
     }
 
     @Test
     void aYamlLikeMapperIsRefused() {
-      ObjectMapper other = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactory() {
-        private static final long serialVersionUID = 1L;
+      ObjectMapper other =
+          new ObjectMapper(
+              new com.fasterxml.jackson.core.JsonFactory() {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        public String getFormatName() {
-          return "YAML";
-        }
-      });
+                @Override
+                public String getFormatName() {
+                  return "YAML";
+                }
+              });
       assertThrows(IllegalArgumentException.class, () -> ErkJson.create(other));
     }
 
     @Test
     void aLengthBeyondTheBufferIsRefused() {
-      assertThrows(IndexOutOfBoundsException.class,
-          () -> json.decodeDashData(new byte[2], 3, COMMAND));
+      assertThrows(
+          IndexOutOfBoundsException.class, () -> json.decodeDashData(new byte[2], 3, COMMAND));
     }
   }
 }

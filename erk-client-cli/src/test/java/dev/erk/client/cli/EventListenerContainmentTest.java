@@ -35,18 +35,26 @@ class EventListenerContainmentTest {
     RecordingHandler handler = new RecordingHandler();
     log.addHandler(handler);
     log.setLevel(Level.ALL);
-    try (CliErkClient erk = InlineErk.script(dir, "echo hi").eventListener(hostile)
-        .loggerName("erk.events.throwing").build()) {
+    try (CliErkClient erk =
+        InlineErk.script(dir, "echo hi")
+            .eventListener(hostile)
+            .loggerName("erk.events.throwing")
+            .build()) {
       ActionResult result = erk.run(ActionRequest.custom(ActionKind.TEXT, "x"));
       assertTrue(result.success());
-      assertEquals(List.of("callStart", "processStarted", "firstOutput STDOUT", "processExited",
-          "decoded"), seen.awaitEnd());
+      assertEquals(
+          List.of("callStart", "processStarted", "firstOutput STDOUT", "processExited", "decoded"),
+          seen.awaitEnd());
       assertTrue(erk.run(ActionRequest.custom(ActionKind.TEXT, "y")).success());
       // The client's first throw at WARNING, with its trace; the rest at DEBUG (FINER in JUL).
-      waitFor(() -> handler.records().stream()
-          .filter(r -> r.getMessage().contains("event listener")).count() >= 10);
-      assertEquals(1, handler.records().stream()
-          .filter(r -> r.getLevel() == Level.WARNING).count());
+      waitFor(
+          () ->
+              handler.records().stream()
+                      .filter(r -> r.getMessage().contains("event listener"))
+                      .count()
+                  >= 10);
+      assertEquals(
+          1, handler.records().stream().filter(r -> r.getLevel() == Level.WARNING).count());
     } finally {
       log.removeHandler(handler);
     }
@@ -54,10 +62,13 @@ class EventListenerContainmentTest {
 
   @Test
   void aFactoryThatThrowsLeavesTheCallWithoutEvents() throws Exception {
-    try (CliErkClient erk = InlineErk.script(dir, "echo hi")
-        .eventListenerFactory(call -> {
-          throw new IllegalStateException("no listener today");
-        }).build()) {
+    try (CliErkClient erk =
+        InlineErk.script(dir, "echo hi")
+            .eventListenerFactory(
+                call -> {
+                  throw new IllegalStateException("no listener today");
+                })
+            .build()) {
       assertTrue(erk.run(ActionRequest.custom(ActionKind.TEXT, "x")).success());
       assertTrue(erk.run(ActionRequest.custom(ActionKind.TEXT, "y")).success());
     }
@@ -68,24 +79,25 @@ class EventListenerContainmentTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch blocking = new CountDownLatch(1);
     EventRecorder later = new EventRecorder();
-    EventListener blocked = new EventListener() {
-      @Override
-      public void callStart(ErkCall call) {
-        later.callStart(call);
-        blocking.countDown();
-        awaitQuietly(release);
-      }
+    EventListener blocked =
+        new EventListener() {
+          @Override
+          public void callStart(ErkCall call) {
+            later.callStart(call);
+            blocking.countDown();
+            awaitQuietly(release);
+          }
 
-      @Override
-      public void processExited(ErkCall call, ProcessExit exit, Duration elapsed) {
-        later.processExited(call, exit, elapsed);
-      }
+          @Override
+          public void processExited(ErkCall call, ProcessExit exit, Duration elapsed) {
+            later.processExited(call, exit, elapsed);
+          }
 
-      @Override
-      public void decoded(ErkCall call, Duration elapsed) {
-        later.decoded(call, elapsed);
-      }
-    };
+          @Override
+          public void decoded(ErkCall call, Duration elapsed) {
+            later.decoded(call, elapsed);
+          }
+        };
     try (CliErkClient erk = InlineErk.script(dir, "echo hi").eventListener(blocked).build()) {
       // Every call's listener blocks in callStart, yet every call completes.
       assertTrue(erk.run(ActionRequest.custom(ActionKind.TEXT, "x")).success());
@@ -106,14 +118,18 @@ class EventListenerContainmentTest {
   @Test
   void aListenerThatBlocksDoesNotHoldACancel() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    EventListener blocked = new EventListener() {
-      @Override
-      public void firstOutput(ErkCall call, OutputLine.Source source, Duration elapsed) {
-        awaitQuietly(release);
-      }
-    };
-    try (CliErkClient erk = InlineErk.script(dir, "echo started; exec sleep 600")
-        .eventListener(blocked).streamTimeout(Duration.ofSeconds(60)).build()) {
+    EventListener blocked =
+        new EventListener() {
+          @Override
+          public void firstOutput(ErkCall call, OutputLine.Source source, Duration elapsed) {
+            awaitQuietly(release);
+          }
+        };
+    try (CliErkClient erk =
+        InlineErk.script(dir, "echo started; exec sleep 600")
+            .eventListener(blocked)
+            .streamTimeout(Duration.ofSeconds(60))
+            .build()) {
       CountDownLatch line = new CountDownLatch(1);
       StreamHandle stream =
           erk.stream(ActionRequest.custom(ActionKind.STREAMING, "go"), l -> line.countDown());

@@ -39,11 +39,14 @@ class EventListenerTest {
   private final List<EventRecorder> recorders = new CopyOnWriteArrayList<>();
 
   private CliErkClient client(String script) {
-    return InlineErk.script(dir, script).eventListenerFactory(call -> {
-      EventRecorder recorder = new EventRecorder();
-      recorders.add(recorder);
-      return recorder;
-    }).build();
+    return InlineErk.script(dir, script)
+        .eventListenerFactory(
+            call -> {
+              EventRecorder recorder = new EventRecorder();
+              recorders.add(recorder);
+              return recorder;
+            })
+        .build();
   }
 
   /** The recorder of the only call made, once its listener was made. */
@@ -65,8 +68,9 @@ class EventListenerTest {
         ActionResult result = erk.run(ActionRequest.custom(ActionKind.TEXT, "exec", "x"));
         assertTrue(result.success());
         EventRecorder events = only();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput", "processExited",
-            "decoded"), ignoringSource(events.awaitEnd()));
+        assertEquals(
+            List.of("callStart", "processStarted", "firstOutput", "processExited", "decoded"),
+            ignoringSource(events.awaitEnd()));
         ErkCall call = events.call;
         assertNotNull(call);
         assertEquals(ErkCall.Kind.RUN, call.kind());
@@ -75,7 +79,8 @@ class EventListenerTest {
         EventRecorder.ExitSeen exit = events.exit;
         assertNotNull(exit);
         assertEquals(new EventRecorder.ExitSeen(0, result.duration(), 5, 4), exit);
-        assertTrue(events.threads.stream().allMatch(t -> t.startsWith("erk-client-")),
+        assertTrue(
+            events.threads.stream().allMatch(t -> t.startsWith("erk-client-")),
             events.threads.toString());
         events.assertOrderedInTime();
       }
@@ -83,14 +88,19 @@ class EventListenerTest {
 
     @Test
     void listPlansAndVersionAreCallsOfTheirKind() throws Exception {
-      try (CliErkClient erk = client("case \"$1\" in --version) echo 'erk, version 0.9.11';;"
-          + " *) " + PLANS + ";; esac")) {
+      try (CliErkClient erk =
+          client(
+              "case \"$1\" in --version) echo 'erk, version 0.9.11';;"
+                  + " *) "
+                  + PLANS
+                  + ";; esac")) {
         erk.listPlans(PlanQuery.defaults());
         erk.version();
         assertEquals(2, recorders.size());
         for (EventRecorder events : recorders) {
-          assertEquals(List.of("callStart", "processStarted", "firstOutput", "processExited",
-              "decoded"), ignoringSource(events.awaitEnd()));
+          assertEquals(
+              List.of("callStart", "processStarted", "firstOutput", "processExited", "decoded"),
+              ignoringSource(events.awaitEnd()));
         }
         assertEquals(ErkCall.Kind.LIST_PLANS, kindOf(recorders.get(0)));
         assertEquals(ErkCall.Kind.VERSION, kindOf(recorders.get(1)));
@@ -104,8 +114,9 @@ class EventListenerTest {
             erk.stream(ActionRequest.custom(ActionKind.STREAMING, "go"), LineListener.NONE);
         assertTrue(stream.await(Duration.ofSeconds(20)).orElseThrow().success());
         EventRecorder events = only();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput", "processExited",
-            "decoded"), ignoringSource(events.awaitEnd()));
+        assertEquals(
+            List.of("callStart", "processStarted", "firstOutput", "processExited", "decoded"),
+            ignoringSource(events.awaitEnd()));
         assertEquals(ErkCall.Kind.STREAM, kindOf(events));
         EventRecorder.ExitSeen exit = events.exit;
         assertNotNull(exit);
@@ -116,15 +127,15 @@ class EventListenerTest {
 
     @Test
     void eventsRunOnTheCallbackExecutor() throws Exception {
-      ExecutorService mine = Executors.newSingleThreadExecutor(
-          task -> new Thread(task, "host-events"));
+      ExecutorService mine =
+          Executors.newSingleThreadExecutor(task -> new Thread(task, "host-events"));
       EventRecorder events = new EventRecorder();
-      try (CliErkClient erk = InlineErk.script(dir, "echo hi").callbackExecutor(mine)
-          .eventListener(events).build()) {
+      try (CliErkClient erk =
+          InlineErk.script(dir, "echo hi").callbackExecutor(mine).eventListener(events).build()) {
         erk.run(ActionRequest.custom(ActionKind.TEXT, "x"));
         events.awaitEnd();
-        assertTrue(events.threads.stream().allMatch("host-events"::equals),
-            events.threads.toString());
+        assertTrue(
+            events.threads.stream().allMatch("host-events"::equals), events.threads.toString());
       } finally {
         mine.shutdownNow();
       }
@@ -138,8 +149,10 @@ class EventListenerTest {
       try (CliErkClient erk = client("echo 'Error: no' >&2; exit 3")) {
         assertFalse(erk.run(ActionRequest.custom(ActionKind.TEXT, "x")).success());
         EventRecorder events = only();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput STDERR", "processExited",
-            "decoded"), events.awaitEnd());
+        assertEquals(
+            List.of(
+                "callStart", "processStarted", "firstOutput STDERR", "processExited", "decoded"),
+            events.awaitEnd());
         EventRecorder.ExitSeen exit = events.exit;
         assertNotNull(exit);
         assertEquals(3, exit.code());
@@ -151,8 +164,10 @@ class EventListenerTest {
       try (CliErkClient erk = client("echo 'Error: no' >&2; exit 1")) {
         assertThrows(ErkCommandFailedException.class, () -> erk.listPlans(PlanQuery.defaults()));
         EventRecorder events = only();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput STDERR", "processExited",
-            "callFailed"), events.awaitEnd());
+        assertEquals(
+            List.of(
+                "callStart", "processStarted", "firstOutput STDERR", "processExited", "callFailed"),
+            events.awaitEnd());
         assertInstanceOf(ErkCommandFailedException.class, events.failure);
       }
     }
@@ -161,8 +176,8 @@ class EventListenerTest {
     void aProcessThatCannotStartHasNoProcessEvents() throws Exception {
       try (CliErkClient erk = client("echo never")) {
         Files.delete(erk.executable());
-        assertThrows(ErkStartException.class,
-            () -> erk.run(ActionRequest.custom(ActionKind.TEXT, "x")));
+        assertThrows(
+            ErkStartException.class, () -> erk.run(ActionRequest.custom(ActionKind.TEXT, "x")));
         EventRecorder events = only();
         assertEquals(List.of("callStart", "callFailed"), events.awaitEnd());
         assertInstanceOf(ErkStartException.class, events.failure);
@@ -180,8 +195,9 @@ class EventListenerTest {
         EventRecorder events = only();
         events.await("firstOutput STDOUT");
         stream.cancel();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput STDOUT",
-            "callCancelled"), events.awaitEnd());
+        assertEquals(
+            List.of("callStart", "processStarted", "firstOutput STDOUT", "callCancelled"),
+            events.awaitEnd());
         TestScripts.assertAllGone(events.pid);
       }
     }
@@ -206,12 +222,17 @@ class EventListenerTest {
     void aRunPastItsTimeoutEndsWithCallTimedOut() throws Exception {
       try (CliErkClient erk = client("echo waiting; exec sleep 600")) {
         Duration timeout = Duration.ofMillis(300);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> erk.runAsync(
-            ActionRequest.custom(ActionKind.TEXT, "x").withTimeout(timeout)).get());
+        ExecutionException e =
+            assertThrows(
+                ExecutionException.class,
+                () ->
+                    erk.runAsync(ActionRequest.custom(ActionKind.TEXT, "x").withTimeout(timeout))
+                        .get());
         assertInstanceOf(dev.erk.client.ErkTimeoutException.class, e.getCause());
         EventRecorder events = only();
-        assertEquals(List.of("callStart", "processStarted", "firstOutput STDOUT",
-            "callTimedOut"), events.awaitEnd());
+        assertEquals(
+            List.of("callStart", "processStarted", "firstOutput STDOUT", "callTimedOut"),
+            events.awaitEnd());
         assertEquals(timeout, events.timeout);
       }
     }
@@ -220,7 +241,8 @@ class EventListenerTest {
     void aListingPastItsTimeoutEndsWithCallTimedOut() throws Exception {
       try (CliErkClient erk = client("exec sleep 600")) {
         Duration timeout = Duration.ofMillis(300);
-        assertThrows(dev.erk.client.ErkTimeoutException.class,
+        assertThrows(
+            dev.erk.client.ErkTimeoutException.class,
             () -> erk.listPlans(PlanQuery.defaults().withTimeout(timeout)));
         EventRecorder events = only();
         assertEquals(List.of("callStart", "processStarted", "callTimedOut"), events.awaitEnd());

@@ -68,8 +68,8 @@ final class EventRecorder implements EventListener {
 
   @Override
   public void processExited(ErkCall call, ProcessExit exit, Duration elapsed) {
-    this.exit = new ExitSeen(exit.exitCode(), exit.duration(), exit.stdoutBytes(),
-        exit.stderrBytes());
+    this.exit =
+        new ExitSeen(exit.exitCode(), exit.duration(), exit.stdoutBytes(), exit.stderrBytes());
     seen("processExited", elapsed);
   }
 

@@ -27,14 +27,17 @@ class FastActionsTest {
     Files.writeString(dir.resolve("answer.stdout"), stdout);
     Files.writeString(dir.resolve("answer.stderr"), stderr);
     Files.writeString(dir.resolve("answer.exit"), exit + "\n");
-    return CliErkClient.builder().executable(TestScripts.install(dir, "replay.sh"))
-        .environment("REPLAY_DIR", dir.toString()).environment("REPLAY_NAME", "answer").build();
+    return CliErkClient.builder()
+        .executable(TestScripts.install(dir, "replay.sh"))
+        .environment("REPLAY_DIR", dir.toString())
+        .environment("REPLAY_NAME", "answer")
+        .build();
   }
 
   @Test
   void closePrReturnsItsEnvelope() throws IOException {
-    try (ErkClient client = replaying(
-        "{\"success\": true, \"pr_number\": 42, \"comment_id\": \"123456\"}\n", "", 0)) {
+    try (ErkClient client =
+        replaying("{\"success\": true, \"pr_number\": 42, \"comment_id\": \"123456\"}\n", "", 0)) {
       ActionResult result =
           client.run(DashboardAction.CLOSE_PR.request(new PlanRowsForTests().open(), "bye"));
       assertTrue(result.success());
@@ -45,22 +48,27 @@ class FastActionsTest {
 
   @Test
   void anEnvelopeThatSaysFailureIsAFailedResultWithErksError() throws IOException {
-    try (ErkClient client = replaying(
-        "{\"success\": false, \"error\": \"Failed to close PR #42: 404\"}\n", "", 1)) {
+    try (ErkClient client =
+        replaying("{\"success\": false, \"error\": \"Failed to close PR #42: 404\"}\n", "", 1)) {
       ActionRequest request = ActionRequest.custom(ActionKind.JSON, "exec", "close-pr", "42");
       ActionResult result = client.run(request);
       assertFalse(result.success());
       assertEquals("Failed to close PR #42: 404", result.message());
       ErkCommandFailedException error =
           assertThrows(ErkCommandFailedException.class, () -> client.runOrThrow(request));
-      assertTrue(error.getMessage().startsWith("Failed to close PR #42: 404 (`"), error.getMessage());
+      assertTrue(
+          error.getMessage().startsWith("Failed to close PR #42: 404 (`"), error.getMessage());
     }
   }
 
   @Test
   void getPrInfoWritesItsErrorEnvelopeToStderr() throws IOException {
-    try (ErkClient client = replaying("", "{\"success\": false, \"error\": \"pr_not_found\", "
-        + "\"message\": \"PR #42 not found\"}\n", 1)) {
+    try (ErkClient client =
+        replaying(
+            "",
+            "{\"success\": false, \"error\": \"pr_not_found\", "
+                + "\"message\": \"PR #42 not found\"}\n",
+            1)) {
       ActionResult result =
           client.run(ActionRequest.custom(ActionKind.JSON, "exec", "get-pr-info", "42"));
       assertFalse(result.success());
@@ -72,26 +80,29 @@ class FastActionsTest {
 
   @Test
   void incrementalDispatchPrintsJsonAfterProgressLines() throws IOException {
-    try (ErkClient client = replaying("{\"success\": true, \"pr_number\": 7, \"branch_name\": "
-        + "\"b\", \"workflow_run_id\": \"9\", \"workflow_url\": \"u\"}\n",
-        "Syncing branch...\n\u2713 Dispatch metadata written\n", 0)) {
-      ActionResult result = client.run(
-          ActionRequest.custom(ActionKind.JSON, "exec", "incremental-dispatch", "--pr", "7"));
+    try (ErkClient client =
+        replaying(
+            "{\"success\": true, \"pr_number\": 7, \"branch_name\": "
+                + "\"b\", \"workflow_run_id\": \"9\", \"workflow_url\": \"u\"}\n",
+            "Syncing branch...\n\u2713 Dispatch metadata written\n",
+            0)) {
+      ActionResult result =
+          client.run(
+              ActionRequest.custom(ActionKind.JSON, "exec", "incremental-dispatch", "--pr", "7"));
       assertTrue(result.success());
       assertEquals("9", result.json().orElseThrow().get("workflow_run_id"));
       assertEquals("\u2713 Dispatch metadata written", result.message());
       ActionPayload.IncrementalDispatched dispatched =
           result.payload(ActionPayload.IncrementalDispatched.class).orElseThrow();
-      assertEquals(new ActionPayload.IncrementalDispatched(7, "b", "9", "u", Map.of()),
-          dispatched);
+      assertEquals(new ActionPayload.IncrementalDispatched(7, "b", "9", "u", Map.of()), dispatched);
     }
   }
 
   @Test
   void aTextCommandsMessageIsItsLastStderrLine() throws IOException {
     try (ErkClient client = replaying("", "Checking...\n\u2713 Closed objective #7: url\n\n", 0)) {
-      ActionResult result = client.run(ActionRequest.custom(ActionKind.TEXT, "objective", "close",
-          "7", "--force"));
+      ActionResult result =
+          client.run(ActionRequest.custom(ActionKind.TEXT, "objective", "close", "7", "--force"));
       assertTrue(result.success());
       assertEquals("\u2713 Closed objective #7: url", result.message());
     }

@@ -16,31 +16,33 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Run in a separate JVM with a low open-files limit by {@link StartFailureTest}: runs erk once
- * (so every class the client needs is loaded), opens files until none are left, frees three
- * (fewer than NuProcess's three pipes need), and runs erk again. Prints {@code message <text>}
- * and {@code cause <exception>} for the start failure, and {@code records <n>}: how many records
- * of WARNING or above reached the root logger.
+ * Run in a separate JVM with a low open-files limit by {@link StartFailureTest}: runs erk once (so
+ * every class the client needs is loaded), opens files until none are left, frees three (fewer than
+ * NuProcess's three pipes need), and runs erk again. Prints {@code message <text>} and {@code cause
+ * <exception>} for the start failure, and {@code records <n>}: how many records of WARNING or above
+ * reached the root logger.
  */
 public final class FdExhaustionMain {
   private FdExhaustionMain() {}
 
   public static void main(String[] args) throws Exception {
     AtomicInteger records = new AtomicInteger();
-    Logger.getLogger("").addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          records.incrementAndGet();
-        }
-      }
+    Logger.getLogger("")
+        .addHandler(
+            new Handler() {
+              @Override
+              public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                  records.incrementAndGet();
+                }
+              }
 
-      @Override
-      public void flush() {}
+              @Override
+              public void flush() {}
 
-      @Override
-      public void close() {}
-    });
+              @Override
+              public void close() {}
+            });
     Path dir = Path.of(args[0]);
     ActionRequest request = ActionRequest.custom(ActionKind.TEXT, "exit", "0");
     try (CliErkClient client = TestScripts.behave(dir).generation(ErkGeneration.CURRENT).build()) {

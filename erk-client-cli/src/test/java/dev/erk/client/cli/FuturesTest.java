@@ -21,9 +21,13 @@ class FuturesTest {
   void anErrorInAMappingCompletesTheFutureWithATypedException() {
     CompletableFuture<String> source = new CompletableFuture<>();
     NoSuchMethodError old = new NoSuchMethodError("JsonParser.currentTokenLocation()");
-    CompletableFuture<String> mapped = Futures.chain(source, COMMAND, value -> {
-      throw old;
-    });
+    CompletableFuture<String> mapped =
+        Futures.chain(
+            source,
+            COMMAND,
+            value -> {
+              throw old;
+            });
     source.complete("{}");
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> mapped.get(5, TimeUnit.SECONDS));
@@ -35,20 +39,26 @@ class FuturesTest {
   @Test
   void anErrorInAComposedStageCompletesTheFuture() {
     CompletableFuture<String> first = new CompletableFuture<>();
-    CompletableFuture<String> composed = Futures.compose(first, COMMAND, value -> {
-      throw new StackOverflowError();
-    });
+    CompletableFuture<String> composed =
+        Futures.compose(
+            first,
+            COMMAND,
+            value -> {
+              throw new StackOverflowError();
+            });
     first.complete("x");
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> composed.get(5, TimeUnit.SECONDS));
-    assertInstanceOf(StackOverflowError.class,
-        java.util.Objects.requireNonNull(e.getCause()).getCause());
+    assertInstanceOf(
+        StackOverflowError.class, java.util.Objects.requireNonNull(e.getCause()).getCause());
   }
 
   @Test
   void aJacksonOlderThanTheMinimumIsRefusedByName() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> JacksonCheck.check("jackson-databind", new Version(2, 15, 4, null, null, null)));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> JacksonCheck.check("jackson-databind", new Version(2, 15, 4, null, null, null)));
     String message = String.valueOf(e.getMessage());
     assertTrue(message.contains("2.15.4") && message.contains("2.16"), message);
     JacksonCheck.check("jackson-databind", new Version(2, 16, 0, null, null, null));

@@ -22,9 +22,12 @@ class GenerationDetectionTest {
   private final PlanRow plan = new PlanRowsForTests().open();
 
   private CliErkClient.Builder erk(String version, boolean hasLinked) {
-    CliErkClient.Builder builder = CliErkClient.builder()
-        .executable(TestScripts.install(dir, "generations.sh")).workingDirectory(dir)
-        .environment("ERK_VERSION", version).environment("CALLS", dir.resolve("calls").toString());
+    CliErkClient.Builder builder =
+        CliErkClient.builder()
+            .executable(TestScripts.install(dir, "generations.sh"))
+            .workingDirectory(dir)
+            .environment("ERK_VERSION", version)
+            .environment("CALLS", dir.resolve("calls").toString());
     return hasLinked ? builder.environment("HAS_LINKED", "1") : builder;
   }
 
@@ -36,8 +39,12 @@ class GenerationDetectionTest {
   void theWorkAfterV0911IsToldApartByLandExecutesHelp() throws Exception {
     try (CliErkClient client = erk("0.9.11", true).build()) {
       client.run(DashboardAction.LAND_PR.request(plan));
-      assertEquals(List.of("--version", "exec land-execute --help",
-          "exec land-execute --pr-number=42 --branch=plan-42 -f --linked-pr-number=42"), calls());
+      assertEquals(
+          List.of(
+              "--version",
+              "exec land-execute --help",
+              "exec land-execute --pr-number=42 --branch=plan-42 -f --linked-pr-number=42"),
+          calls());
       assertEquals(ErkGeneration.CURRENT, client.generation());
     }
   }
@@ -47,22 +54,81 @@ class GenerationDetectionTest {
     try (CliErkClient client = erk("0.9.11", false).build()) {
       client.run(DashboardAction.LAND_PR.request(plan));
       client.run(DashboardAction.LAND_PR.request(plan));
-      assertEquals(List.of("--version", "exec land-execute --help",
-          "exec land-execute --pr-number=42 --branch=plan-42 -f --plan-number=42",
-          "exec land-execute --pr-number=42 --branch=plan-42 -f --plan-number=42"), calls());
+      assertEquals(
+          List.of(
+              "--version",
+              "exec land-execute --help",
+              "exec land-execute --pr-number=42 --branch=plan-42 -f --plan-number=42",
+              "exec land-execute --pr-number=42 --branch=plan-42 -f --plan-number=42"),
+          calls());
     }
   }
 
   @Test
   void anOlderErkRefusesAnActionItLacksBeforeSpawningIt() throws Exception {
-    PlanRow running = new PlanRow(plan.prNumber(), plan.prUrl(), plan.prDisplay(), "-", null,
-        null, null, "", false, "-", "-", "-", "-", null, "t", "", null, "OPEN", "b", null, null,
-        null, "77", "in_progress", null, List.of(), 0, 0, "-", null, null, null, null, null, "-",
-        "-", null, null, "-", 0, 0, "-", "-", "-", "-", List.of(), "-", null, "-", null, "-", "",
-        false, "-", "-", Map.of());
+    PlanRow running =
+        new PlanRow(
+            plan.prNumber(),
+            plan.prUrl(),
+            plan.prDisplay(),
+            "-",
+            null,
+            null,
+            null,
+            "",
+            false,
+            "-",
+            "-",
+            "-",
+            "-",
+            null,
+            "t",
+            "",
+            null,
+            "OPEN",
+            "b",
+            null,
+            null,
+            null,
+            "77",
+            "in_progress",
+            null,
+            List.of(),
+            0,
+            0,
+            "-",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "-",
+            "-",
+            null,
+            null,
+            "-",
+            0,
+            0,
+            "-",
+            "-",
+            "-",
+            "-",
+            List.of(),
+            "-",
+            null,
+            "-",
+            null,
+            "-",
+            "",
+            false,
+            "-",
+            "-",
+            Map.of());
     try (CliErkClient client = erk("0.9.0", false).build()) {
-      ErkUnsupportedActionException error = assertThrows(ErkUnsupportedActionException.class,
-          () -> client.run(DashboardAction.CANCEL_RUN.request(running)));
+      ErkUnsupportedActionException error =
+          assertThrows(
+              ErkUnsupportedActionException.class,
+              () -> client.run(DashboardAction.CANCEL_RUN.request(running)));
       assertTrue(error.getMessage().contains("0.9.11"), error.getMessage());
       assertEquals(List.of("--version"), calls());
     }
@@ -71,11 +137,64 @@ class GenerationDetectionTest {
   @Test
   void a07ErkSubmitsPlansAndLaunchesOnTheLinkedPr() throws Exception {
     PlanRow issuePlan = new PlanRowsForTests().open();
-    issuePlan = new PlanRow(issuePlan.prNumber(), issuePlan.prUrl(), issuePlan.prDisplay(),
-        issuePlan.checksDisplay(), null, null, null, "", false, "-", "-", "-", "-", null, "t", "",
-        null, "OPEN", "b", null, null, null, null, null, null, List.of(), 0, 0, "-", null, null,
-        null, null, null, "-", "-", null, null, "-", 0, 0, "-", "-", "-", "-", List.of(), "-",
-        null, "-", null, "-", "", false, "-", "-", Map.of(PlanRow.LINKED_PR_NUMBER, 77));
+    issuePlan =
+        new PlanRow(
+            issuePlan.prNumber(),
+            issuePlan.prUrl(),
+            issuePlan.prDisplay(),
+            issuePlan.checksDisplay(),
+            null,
+            null,
+            null,
+            "",
+            false,
+            "-",
+            "-",
+            "-",
+            "-",
+            null,
+            "t",
+            "",
+            null,
+            "OPEN",
+            "b",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            0,
+            0,
+            "-",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "-",
+            "-",
+            null,
+            null,
+            "-",
+            0,
+            0,
+            "-",
+            "-",
+            "-",
+            "-",
+            List.of(),
+            "-",
+            null,
+            "-",
+            null,
+            "-",
+            "",
+            false,
+            "-",
+            "-",
+            Map.of(PlanRow.LINKED_PR_NUMBER, 77));
     try (CliErkClient client = erk("0.7.2", false).build()) {
       client.run(DashboardAction.DISPATCH_TO_QUEUE.request(issuePlan));
       client.run(DashboardAction.ADDRESS_REMOTE.request(issuePlan));
@@ -86,11 +205,13 @@ class GenerationDetectionTest {
   @Test
   void aDashDataAnswerSettlesTheGenerationWithoutAskingForTheVersion() throws Exception {
     Path answer = dir.resolve("answer.json");
-    Files.writeString(answer, "{\"success\": true, \"plans\": [{\"plan_id\": 42, \"plan_url\": "
-        + "\"u\", \"pr_number\": 42, \"plan_body\": \"\", \"full_title\": \"t\", "
-        + "\"objective_deps_plans\": []}], \"count\": 1}");
-    try (CliErkClient client = erk("0.9.11", true).environment("DASH_DATA", answer.toString())
-        .build()) {
+    Files.writeString(
+        answer,
+        "{\"success\": true, \"plans\": [{\"plan_id\": 42, \"plan_url\": "
+            + "\"u\", \"pr_number\": 42, \"plan_body\": \"\", \"full_title\": \"t\", "
+            + "\"objective_deps_plans\": []}], \"count\": 1}");
+    try (CliErkClient client =
+        erk("0.9.11", true).environment("DASH_DATA", answer.toString()).build()) {
       assertEquals(ErkGeneration.V0_9_11, client.listPlans().generation());
       assertEquals(ErkGeneration.V0_9_11, client.generation());
       assertEquals(List.of("exec dash-data"), calls());
@@ -101,10 +222,9 @@ class GenerationDetectionTest {
   void aPinnedGenerationIsUsedWithoutDetectionAndCustomCommandsNeedNone() throws Exception {
     try (CliErkClient client = erk("0.9.11", true).generation(ErkGeneration.V0_9_0).build()) {
       client.run(DashboardAction.REBASE_REMOTE.request(plan));
-      client.run(ActionRequest.of(DashboardAction.ADDRESS_REMOTE,
-          Map.of(ActionParameter.PR_NUMBER, "5")));
-      assertEquals(List.of("launch pr-fix-conflicts --pr 42", "launch pr-address --pr 5"),
-          calls());
+      client.run(
+          ActionRequest.of(DashboardAction.ADDRESS_REMOTE, Map.of(ActionParameter.PR_NUMBER, "5")));
+      assertEquals(List.of("launch pr-fix-conflicts --pr 42", "launch pr-address --pr 5"), calls());
     }
   }
 }

@@ -20,7 +20,9 @@ final class InlineErk {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return CliErkClient.builder().executable(script).workingDirectory(dir)
+    return CliErkClient.builder()
+        .executable(script)
+        .workingDirectory(dir)
         .killGrace(Duration.ofMillis(300));
   }
 

@@ -53,8 +53,9 @@ class ProcessLifecycleTest {
       long[] tree = startTree(handle, lines);
       assertTrue(TestScripts.isRunning(tree[1]));
       handle.cancel();
-      ExecutionException error = assertThrows(ExecutionException.class,
-          () -> handle.completion().get(10, TimeUnit.SECONDS));
+      ExecutionException error =
+          assertThrows(
+              ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
       assertInstanceOf(ErkCancelledException.class, error.getCause());
       TestScripts.assertAllGone(tree);
     }
@@ -66,8 +67,9 @@ class ProcessLifecycleTest {
     try (ErkClient client = TestScripts.behave(dir).streamTimeout(Duration.ofMillis(700)).build()) {
       StreamHandle handle = client.stream(request("grandchild-hang"), l -> lines.add(l.text()));
       long[] tree = startTree(handle, lines);
-      ExecutionException error = assertThrows(ExecutionException.class,
-          () -> handle.completion().get(10, TimeUnit.SECONDS));
+      ExecutionException error =
+          assertThrows(
+              ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
       ErkTimeoutException timeout = assertInstanceOf(ErkTimeoutException.class, error.getCause());
       assertTrue(timeout.getMessage().contains("grandchild-hang"), timeout.getMessage());
       TestScripts.assertAllGone(tree);
@@ -78,13 +80,16 @@ class ProcessLifecycleTest {
   void aGrandchildThatIgnoresSigtermIsKilledAfterTheGrace() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      StreamHandle handle = client.stream(request("grandchild-ignores-term"),
-          l -> lines.add(l.text()));
+      StreamHandle handle =
+          client.stream(request("grandchild-ignores-term"), l -> lines.add(l.text()));
       while (lines.size() < 2) {
         Thread.sleep(10);
       }
-      List<ProcessHandle> tree = ProcessHandle.of(handle.pid().orElseThrow()).orElseThrow().descendants()
-          .collect(java.util.stream.Collectors.toList());
+      List<ProcessHandle> tree =
+          ProcessHandle.of(handle.pid().orElseThrow())
+              .orElseThrow()
+              .descendants()
+              .collect(java.util.stream.Collectors.toList());
       handle.cancel();
       assertThrows(ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
       long[] pids = tree.stream().mapToLong(ProcessHandle::pid).toArray();
@@ -97,12 +102,13 @@ class ProcessLifecycleTest {
   void aChildWhoseGrandchildHoldsStdoutCompletesPromptly() throws Exception {
     try (ErkClient client = TestScripts.behave(dir).build()) {
       long start = System.nanoTime();
-      ActionResult result = client.run(ActionRequest.custom(ActionKind.TEXT,
-          "grandchild-holds-stdout"));
+      ActionResult result =
+          client.run(ActionRequest.custom(ActionKind.TEXT, "grandchild-holds-stdout"));
       long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(0, result.exitCode());
       assertEquals("parent done\n", result.stdout());
-      assertTrue(elapsedMillis < 10_000, "took " + elapsedMillis + " ms: waited for the grandchild");
+      assertTrue(
+          elapsedMillis < 10_000, "took " + elapsedMillis + " ms: waited for the grandchild");
     }
   }
 
@@ -114,8 +120,8 @@ class ProcessLifecycleTest {
       long[] tree = startTree(handle, lines);
       assertTrue(handle.completion().cancel(true));
       TestScripts.assertAllGone(tree);
-      CompletableFuture<ActionResult> run = client.runAsync(
-          ActionRequest.custom(ActionKind.TEXT, "hang"));
+      CompletableFuture<ActionResult> run =
+          client.runAsync(ActionRequest.custom(ActionKind.TEXT, "hang"));
       Thread.sleep(200);
       run.cancel(true);
       assertThrows(java.util.concurrent.CancellationException.class, run::join);
@@ -128,30 +134,35 @@ class ProcessLifecycleTest {
       CountDownLatch done = new CountDownLatch(1);
       Throwable[] thrown = new Throwable[1];
       boolean[] flag = new boolean[1];
-      Thread caller = new Thread(() -> {
-        try {
-          client.run(ActionRequest.custom(ActionKind.TEXT, "hang"));
-        } catch (Throwable t) {
-          thrown[0] = t;
-          flag[0] = Thread.currentThread().isInterrupted();
-        }
-        done.countDown();
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  client.run(ActionRequest.custom(ActionKind.TEXT, "hang"));
+                } catch (Throwable t) {
+                  thrown[0] = t;
+                  flag[0] = Thread.currentThread().isInterrupted();
+                }
+                done.countDown();
+              });
       caller.start();
       Thread.sleep(300);
       caller.interrupt();
       assertTrue(done.await(10, TimeUnit.SECONDS));
       ErkCancelledException cancelled = assertInstanceOf(ErkCancelledException.class, thrown[0]);
       assertTrue(flag[0]);
-      assertEquals(java.util.List.of(((CliErkClient) client).executable().toString(), "hang"),
-          cancelled.command(), "the argv, not the display string");
+      assertEquals(
+          java.util.List.of(((CliErkClient) client).executable().toString(), "hang"),
+          cancelled.command(),
+          "the argv, not the display string");
     }
   }
 
   @Test
   void signalDeathsReportOneHundredTwentyEightPlusTheSignal() {
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      assertEquals(137, client.run(ActionRequest.custom(ActionKind.TEXT, "signal", "9")).exitCode());
+      assertEquals(
+          137, client.run(ActionRequest.custom(ActionKind.TEXT, "signal", "9")).exitCode());
       ActionResult segv = client.run(ActionRequest.custom(ActionKind.TEXT, "signal", "11"));
       assertEquals(139, segv.exitCode());
       assertFalse(segv.success());
@@ -174,8 +185,8 @@ class ProcessLifecycleTest {
       ErkStartException error = assertThrows(ErkStartException.class, client::listPlans);
       assertTrue(error.getMessage().contains(missing.toString()), error.getMessage());
       assertEquals(missing.toAbsolutePath(), error.executable());
-      CompletionException async = assertThrows(CompletionException.class,
-          () -> client.versionAsync().join());
+      CompletionException async =
+          assertThrows(CompletionException.class, () -> client.versionAsync().join());
       assertInstanceOf(ErkStartException.class, async.getCause());
     }
   }
@@ -191,8 +202,9 @@ class ProcessLifecycleTest {
 
   @Test
   void noErkOnThePathNamesTheDirectoriesSearched() {
-    ErkStartException error = assertThrows(ErkStartException.class,
-        () -> Executables.onPath("erk", dir + ":/nonexistent-bin"));
+    ErkStartException error =
+        assertThrows(
+            ErkStartException.class, () -> Executables.onPath("erk", dir + ":/nonexistent-bin"));
     assertTrue(error.getMessage().contains("/nonexistent-bin"), error.getMessage());
     assertTrue(error.getMessage().contains(dir.toString()), error.getMessage());
   }
@@ -201,8 +213,10 @@ class ProcessLifecycleTest {
   void outputPastTheLimitFailsCleanlyAndKillsTheProcess() {
     try (ErkClient client = TestScripts.behave(dir).build()) {
       long start = System.nanoTime();
-      ErkUnreadableOutputException error = assertThrows(ErkUnreadableOutputException.class,
-          () -> client.run(ActionRequest.custom(ActionKind.TEXT, "big", "100000000")));
+      ErkUnreadableOutputException error =
+          assertThrows(
+              ErkUnreadableOutputException.class,
+              () -> client.run(ActionRequest.custom(ActionKind.TEXT, "big", "100000000")));
       assertTrue(error.getMessage().contains("output limit"), error.getMessage());
       assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
     }

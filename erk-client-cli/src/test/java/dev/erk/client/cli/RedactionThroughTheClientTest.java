@@ -53,7 +53,8 @@ class RedactionThroughTheClientTest {
   private CliErkClient.Builder failingErk() {
     // erk refuses; the argv it received goes to stderr, as a crash's traceback might.
     return InlineErk.script(dir, "echo '{\"success\": false, \"error\": \"PR is locked\"}'; exit 1")
-        .loggerName(LOGGER).generation(ErkGeneration.CURRENT);
+        .loggerName(LOGGER)
+        .generation(ErkGeneration.CURRENT);
   }
 
   private ActionRequest close() {
@@ -83,13 +84,19 @@ class RedactionThroughTheClientTest {
 
   @Test
   void aPromptStaysOutOfATimeoutsMessage() {
-    ActionRequest prompt = ActionRequest.of(DashboardAction.ONE_SHOT_PROMPT,
-        Map.of(ActionParameter.PROMPT, "rotate the key hunter2")).withTimeout(Duration.ofMillis(200));
-    try (CliErkClient erk = InlineErk.script(dir, "exec sleep 600").loggerName(LOGGER)
-        .generation(ErkGeneration.CURRENT).build()) {
+    ActionRequest prompt =
+        ActionRequest.of(
+                DashboardAction.ONE_SHOT_PROMPT,
+                Map.of(ActionParameter.PROMPT, "rotate the key hunter2"))
+            .withTimeout(Duration.ofMillis(200));
+    try (CliErkClient erk =
+        InlineErk.script(dir, "exec sleep 600")
+            .loggerName(LOGGER)
+            .generation(ErkGeneration.CURRENT)
+            .build()) {
       StreamHandle stream = erk.stream(prompt, LineListener.NONE);
-      ErkTimeoutException e = assertThrows(ErkTimeoutException.class,
-          () -> stream.await(Duration.ofSeconds(20)));
+      ErkTimeoutException e =
+          assertThrows(ErkTimeoutException.class, () -> stream.await(Duration.ofSeconds(20)));
       assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
       assertTrue(e.getMessage().contains("one-shot <redacted>"), e.getMessage());
     }

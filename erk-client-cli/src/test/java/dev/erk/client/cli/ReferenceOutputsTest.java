@@ -32,27 +32,41 @@ class ReferenceOutputsTest {
   @BeforeEach
   void installReplay() throws IOException {
     replay = TestScripts.install(dir, "replay.sh");
-    for (String name : List.of("dash-data-empty", "dash-data-open-plans",
-        "dash-data-one-row-every-field", "dash-data-error-no-remote",
-        "dash-data-error-not-authenticated", "dash-data-crash-gh-missing",
-        "usage-error-unknown-command", "version")) {
+    for (String name :
+        List.of(
+            "dash-data-empty",
+            "dash-data-open-plans",
+            "dash-data-one-row-every-field",
+            "dash-data-error-no-remote",
+            "dash-data-error-not-authenticated",
+            "dash-data-crash-gh-missing",
+            "usage-error-unknown-command",
+            "version")) {
       for (String part : List.of("stdout", "stderr")) {
-        try (InputStream in = Objects.requireNonNull(
-            getClass().getResourceAsStream("/reference/" + name + "." + part))) {
+        try (InputStream in =
+            Objects.requireNonNull(
+                getClass().getResourceAsStream("/reference/" + name + "." + part))) {
           Files.copy(in, dir.resolve(name + "." + part));
         }
       }
-      String meta = new String(Objects.requireNonNull(
-          getClass().getResourceAsStream("/reference/" + name + ".meta.json")).readAllBytes());
+      String meta =
+          new String(
+              Objects.requireNonNull(
+                      getClass().getResourceAsStream("/reference/" + name + ".meta.json"))
+                  .readAllBytes());
       String exit = meta.replaceAll("(?s).*\"exit_code\": (\\d+).*", "$1");
       Files.writeString(dir.resolve(name + ".exit"), exit + "\n");
     }
   }
 
   private CliErkClient client(String name) {
-    return CliErkClient.builder().executable(replay).workingDirectory(dir)
-        .environment("REPLAY_DIR", dir.toString()).environment("REPLAY_NAME", name)
-        .environment("REPLAY_ARGV", dir.resolve("argv").toString()).build();
+    return CliErkClient.builder()
+        .executable(replay)
+        .workingDirectory(dir)
+        .environment("REPLAY_DIR", dir.toString())
+        .environment("REPLAY_NAME", name)
+        .environment("REPLAY_ARGV", dir.resolve("argv").toString())
+        .build();
   }
 
   @Test
@@ -83,33 +97,41 @@ class ReferenceOutputsTest {
 
   @Test
   void jsonErrorsBecomeCommandFailuresWithErksText() {
-    ErkCommandFailedException noRemote = assertThrows(ErkCommandFailedException.class,
-        () -> client("dash-data-error-no-remote").listPlans());
+    ErkCommandFailedException noRemote =
+        assertThrows(
+            ErkCommandFailedException.class, () -> client("dash-data-error-no-remote").listPlans());
     assertEquals("Could not determine repository owner/name", noRemote.erkMessage());
     assertEquals(1, noRemote.result().exitCode());
     assertTrue(noRemote.getMessage().contains("exec dash-data"), noRemote.getMessage());
-    ErkCommandFailedException noAuth = assertThrows(ErkCommandFailedException.class,
-        () -> client("dash-data-error-not-authenticated").listPlans());
+    ErkCommandFailedException noAuth =
+        assertThrows(
+            ErkCommandFailedException.class,
+            () -> client("dash-data-error-not-authenticated").listPlans());
     assertEquals("GitHub authentication not available", noAuth.erkMessage());
   }
 
   @Test
   void aCrashReportsTheExceptionLineOfTheTraceback() {
-    ErkCommandFailedException crash = assertThrows(ErkCommandFailedException.class,
-        () -> client("dash-data-crash-gh-missing").listPlans());
-    assertEquals("RuntimeError: Command not found while trying to fetch GitHub token for "
-        + "github.com: gh", crash.erkMessage());
+    ErkCommandFailedException crash =
+        assertThrows(
+            ErkCommandFailedException.class,
+            () -> client("dash-data-crash-gh-missing").listPlans());
+    assertEquals(
+        "RuntimeError: Command not found while trying to fetch GitHub token for "
+            + "github.com: gh",
+        crash.erkMessage());
   }
 
   @Test
   void aUsageErrorIsAFailedResultWithClicksErrorLine() {
-    ActionResult result = client("usage-error-unknown-command")
-        .run(ActionRequest.custom(ActionKind.TEXT, "frobnicate"));
+    ActionResult result =
+        client("usage-error-unknown-command")
+            .run(ActionRequest.custom(ActionKind.TEXT, "frobnicate"));
     assertFalse(result.success());
     assertEquals(2, result.exitCode());
     assertEquals("Error: No such command 'frobnicate'.", result.message());
-    assertThrows(ErkCommandFailedException.class,
-        () -> client("usage-error-unknown-command").listPlans());
+    assertThrows(
+        ErkCommandFailedException.class, () -> client("usage-error-unknown-command").listPlans());
   }
 
   @Test

@@ -40,36 +40,44 @@ class SharedWorkTest {
   void anInterruptDuringGenerationDetectionCancelsOnlyThatCaller() throws Exception {
     try (CliErkClient client = InlineErk.script(dir, SLOW_VERSION).build()) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      Thread caller = new Thread(() -> {
-        try {
-          // Before the fix stream() waited here for the shared detection, and the interrupt
-          // cancelled it for every caller; now stream() returns at once and generation() waits.
-          client.stream(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()),
-              LineListener.NONE);
-          client.generation();
-        } catch (Throwable e) {
-          thrown.set(e);
-        }
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  // Before the fix stream() waited here for the shared detection, and the interrupt
+                  // cancelled it for every caller; now stream() returns at once and generation()
+                  // waits.
+                  client.stream(
+                      DashboardAction.LAND_PR.request(new PlanRowsForTests().open()),
+                      LineListener.NONE);
+                  client.generation();
+                } catch (Throwable e) {
+                  thrown.set(e);
+                }
+              });
       caller.start();
       Thread.sleep(300);
       caller.interrupt();
       caller.join(10_000);
       assertInstanceOf(ErkCancelledException.class, thrown.get());
       assertEquals(ErkGeneration.CURRENT, client.generation());
-      ActionResult landed = client.run(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()));
+      ActionResult landed =
+          client.run(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()));
       assertTrue(landed.success(), landed.message());
     }
   }
 
   @Test
   void streamAsyncReturnsAtOnceWhileTheGenerationIsStillBeingDetected() throws Exception {
-    try (CliErkClient client = InlineErk.script(dir,
-        "case \"$1\" in --version) sleep 5; echo 'erk, version 0.9.13';; *) echo ok;; esac")
-        .build()) {
+    try (CliErkClient client =
+        InlineErk.script(
+                dir,
+                "case \"$1\" in --version) sleep 5; echo 'erk, version 0.9.13';; *) echo ok;; esac")
+            .build()) {
       long start = System.nanoTime();
       CompletableFuture<ActionResult> landing =
-          client.streamAsync(DashboardAction.LAND_PR.request(new PlanRowsForTests().open()), LineListener.NONE);
+          client.streamAsync(
+              DashboardAction.LAND_PR.request(new PlanRowsForTests().open()), LineListener.NONE);
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(tookMillis < 2500, "streamAsync blocked for " + tookMillis + " ms");
       assertTrue(landing.get(20, TimeUnit.SECONDS).success());
@@ -78,12 +86,14 @@ class SharedWorkTest {
 
   @Test
   void eachCoalescedCallerHasItsOwnTimeout() throws Exception {
-    try (CliErkClient client = InlineErk.script(dir, "sleep 20")
-        .dataTimeout(Duration.ofSeconds(15)).build()) {
+    try (CliErkClient client =
+        InlineErk.script(dir, "sleep 20").dataTimeout(Duration.ofSeconds(15)).build()) {
       CompletableFuture<PlanList> patient = client.listPlansAsync(PlanQuery.defaults());
       long start = System.nanoTime();
-      ErkTimeoutException hasty = assertThrows(ErkTimeoutException.class,
-          () -> client.listPlans(PlanQuery.defaults().withTimeout(Duration.ofSeconds(1))));
+      ErkTimeoutException hasty =
+          assertThrows(
+              ErkTimeoutException.class,
+              () -> client.listPlans(PlanQuery.defaults().withTimeout(Duration.ofSeconds(1))));
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(Duration.ofSeconds(1), hasty.timeout());
       assertTrue(tookMillis < 8000, "the 1 s caller waited " + tookMillis + " ms");
@@ -112,19 +122,21 @@ class SharedWorkTest {
   void closeCancelsEveryCallRacingWithIt() throws Exception {
     for (int round = 0; round < 5; round++) {
       CliErkClient client = InlineErk.script(dir, "exec sleep 600").build();
-      List<CompletableFuture<ActionResult>> calls = java.util.Collections.synchronizedList(
-          new ArrayList<>());
+      List<CompletableFuture<ActionResult>> calls =
+          java.util.Collections.synchronizedList(new ArrayList<>());
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        Thread thread = new Thread(() -> {
-          for (int i = 0; i < 50; i++) {
-            try {
-              calls.add(client.runAsync(ActionRequest.custom(ActionKind.TEXT, "x")));
-            } catch (IllegalStateException closed) {
-              return;
-            }
-          }
-        });
+        Thread thread =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    try {
+                      calls.add(client.runAsync(ActionRequest.custom(ActionKind.TEXT, "x")));
+                    } catch (IllegalStateException closed) {
+                      return;
+                    }
+                  }
+                });
         threads.add(thread);
         thread.start();
       }
@@ -133,7 +145,8 @@ class SharedWorkTest {
       for (Thread thread : threads) {
         thread.join(10_000);
       }
-      assertThrows(IllegalStateException.class,
+      assertThrows(
+          IllegalStateException.class,
           () -> client.runAsync(ActionRequest.custom(ActionKind.TEXT, "x")));
       synchronized (calls) {
         for (CompletableFuture<ActionResult> call : calls) {

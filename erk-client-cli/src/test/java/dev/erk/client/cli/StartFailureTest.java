@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -58,12 +57,19 @@ class StartFailureTest {
   void nothingWasLoggedOrPrinted() {
     System.setErr(originalErr);
     Logger.getLogger("").removeHandler(handler);
-    List<String> records = logged.stream().filter(r -> r.getLevel().intValue() >= 800)
-        .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList();
+    List<String> records =
+        logged.stream()
+            .filter(r -> r.getLevel().intValue() >= 800)
+            .map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown())
+            .toList();
     assertEquals(List.of(), records);
     // Once the fuzz tests ran in this JVM, Jazzer's agent notes each class loaded after them.
-    List<String> printed = stderr.toString(StandardCharsets.UTF_8).lines()
-        .filter(line -> !line.startsWith("INFO: Instrumented ")).toList();
+    List<String> printed =
+        stderr
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(line -> !line.startsWith("INFO: Instrumented "))
+            .toList();
     assertEquals(List.of(), printed);
   }
 
@@ -80,18 +86,20 @@ class StartFailureTest {
     @Test
     void aMissingDirectoryIsRejectedByBuild() {
       Path missing = dir.resolve("no-such-dir");
-      ErkStartException e = assertThrows(ErkStartException.class,
-          () -> client().workingDirectory(missing).build());
-      assertTrue(e.getMessage().contains("working directory " + missing + " does not exist"),
+      ErkStartException e =
+          assertThrows(ErkStartException.class, () -> client().workingDirectory(missing).build());
+      assertTrue(
+          e.getMessage().contains("working directory " + missing + " does not exist"),
           e.getMessage());
     }
 
     @Test
     void aFileIsRejectedByBuild() throws IOException {
       Path file = Files.writeString(dir.resolve("plain.txt"), "not a directory\n");
-      ErkStartException e = assertThrows(ErkStartException.class,
-          () -> client().workingDirectory(file).build());
-      assertTrue(e.getMessage().contains("working directory " + file + " is not a directory"),
+      ErkStartException e =
+          assertThrows(ErkStartException.class, () -> client().workingDirectory(file).build());
+      assertTrue(
+          e.getMessage().contains("working directory " + file + " is not a directory"),
           e.getMessage());
     }
 
@@ -101,9 +109,11 @@ class StartFailureTest {
       try (CliErkClient client = client().workingDirectory(repo).build()) {
         Files.delete(repo);
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(ok()));
-        assertTrue(e.getMessage().startsWith("could not start `" + client.executable()
-            + " exit 0`: "), e.getMessage());
-        assertTrue(e.getMessage().contains("working directory " + repo + " does not exist"),
+        assertTrue(
+            e.getMessage().startsWith("could not start `" + client.executable() + " exit 0`: "),
+            e.getMessage());
+        assertTrue(
+            e.getMessage().contains("working directory " + repo + " does not exist"),
             e.getMessage());
         assertNotNull(e.getCause());
       }
@@ -116,8 +126,8 @@ class StartFailureTest {
     void anArgumentOver128KiBIsNamedWithItsSizeAndTheLimit() {
       String comment = "y".repeat(200_000);
       try (CliErkClient client = client().build()) {
-        ActionRequest close = DashboardAction.CLOSE_PR.request(new PlanRowsForTests().open(),
-            comment);
+        ActionRequest close =
+            DashboardAction.CLOSE_PR.request(new PlanRowsForTests().open(), comment);
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(close));
         String message = e.getMessage();
         assertTrue(message.contains("argument 4 (--comment=<redacted>) is"), message);
@@ -132,7 +142,8 @@ class StartFailureTest {
     void anEnvironmentVariableOver128KiBIsNamed() {
       try (CliErkClient client = client().environment("ERK_HUGE", "z".repeat(150_000)).build()) {
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(ok()));
-        assertTrue(e.getMessage().contains("environment variable ERK_HUGE is 150009 bytes"),
+        assertTrue(
+            e.getMessage().contains("environment variable ERK_HUGE is 150009 bytes"),
             e.getMessage());
       }
     }
@@ -144,8 +155,11 @@ class StartFailureTest {
         args.add("x".repeat(100_000));
       }
       try (CliErkClient client = client().build()) {
-        ErkStartException e = assertThrows(ErkStartException.class,
-            () -> client.run(ActionRequest.custom(ActionKind.TEXT, args.toArray(String[]::new))));
+        ErkStartException e =
+            assertThrows(
+                ErkStartException.class,
+                () ->
+                    client.run(ActionRequest.custom(ActionKind.TEXT, args.toArray(String[]::new))));
         assertTrue(e.getMessage().contains("too long overall"), e.getMessage());
         assertTrue(e.getMessage().length() < 2000, e.getMessage());
       }
@@ -160,7 +174,8 @@ class StartFailureTest {
       Path link = Files.createSymbolicLink(dir.resolve("erk"), target);
       try (CliErkClient client = client().executable(link).build()) {
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(ok()));
-        assertTrue(e.getMessage().contains(link + " is a broken symbolic link to " + target),
+        assertTrue(
+            e.getMessage().contains(link + " is a broken symbolic link to " + target),
             e.getMessage());
       }
     }
@@ -171,12 +186,12 @@ class StartFailureTest {
       assertTrue(script.toFile().setExecutable(true));
       try (CliErkClient client = client().executable(script).build()) {
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(ok()));
-        assertTrue(e.getMessage().contains("its interpreter /nonexistent does not exist"),
-            e.getMessage());
+        assertTrue(
+            e.getMessage().contains("its interpreter /nonexistent does not exist"), e.getMessage());
         assertEquals(script, e.executable());
         IOException cause = assertInstanceOf(IOException.class, e.getCause());
-        assertTrue(String.valueOf(cause.getMessage()).matches(".*error(=|: )2\\b.*"),
-            cause.getMessage());
+        assertTrue(
+            String.valueOf(cause.getMessage()).matches(".*error(=|: )2\\b.*"), cause.getMessage());
       }
     }
 
@@ -187,30 +202,43 @@ class StartFailureTest {
       assertTrue(script.toFile().setExecutable(true));
       try (CliErkClient client = client().executable(script).build()) {
         ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(ok()));
-        assertTrue(e.getMessage().contains("its interpreter " + notExecutable
-            + " is not executable"), e.getMessage());
+        assertTrue(
+            e.getMessage().contains("its interpreter " + notExecutable + " is not executable"),
+            e.getMessage());
       }
     }
   }
 
   /**
-   * Runs {@link FdExhaustionMain} in a JVM whose open-files limit is 256, so that using them all
-   * up is quick and nothing else in this JVM is starved.
+   * Runs {@link FdExhaustionMain} in a JVM whose open-files limit is 256, so that using them all up
+   * is quick and nothing else in this JVM is starved.
    */
   @Test
   void runningOutOfFileDescriptorsSaysSoWithTheLimit() throws Exception {
     Path prlimit = Path.of("/usr/bin/prlimit");
     assumeTrue(Files.isExecutable(prlimit), "needs util-linux's prlimit");
-    String classPath = System.getProperty("java.class.path") + File.pathSeparator
-        + System.getProperty("jdk.module.path", "");
-    List<String> command = List.of(prlimit.toString(), "--nofile=256", "--",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-        FdExhaustionMain.class.getName(), dir.toString());
+    String classPath =
+        System.getProperty("java.class.path")
+            + File.pathSeparator
+            + System.getProperty("jdk.module.path", "");
+    List<String> command =
+        List.of(
+            prlimit.toString(),
+            "--nofile=256",
+            "--",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            classPath,
+            FdExhaustionMain.class.getName(),
+            dir.toString());
     Path out = dir.resolve("jvm.out");
     Path err = dir.resolve("jvm.err");
-    Process jvm = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process jvm =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit");
     String printed = Files.readString(out) + Files.readString(err);
     assertEquals(0, jvm.exitValue(), printed);

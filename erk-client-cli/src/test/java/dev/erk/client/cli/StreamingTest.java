@@ -25,8 +25,8 @@ class StreamingTest {
 
   private List<OutputLine> stream(ErkClient client, String... args) throws Exception {
     List<OutputLine> lines = new CopyOnWriteArrayList<>();
-    try (StreamHandle handle = client.stream(ActionRequest.custom(ActionKind.STREAMING, args),
-        lines::add)) {
+    try (StreamHandle handle =
+        client.stream(ActionRequest.custom(ActionKind.STREAMING, args), lines::add)) {
       handle.completion().get(20, TimeUnit.SECONDS);
     }
     return lines;
@@ -39,7 +39,8 @@ class StreamingTest {
   @Test
   void linesAreSplitOnEveryEndingAndStrippedOfAnsi() throws Exception {
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      assertEquals(List.of("green", "progress 10%", "progress 20%", "link", "bold tail"),
+      assertEquals(
+          List.of("green", "progress 10%", "progress 20%", "link", "bold tail"),
           texts(stream(client, "ansi")));
     }
   }
@@ -48,10 +49,16 @@ class StreamingTest {
   void linesAreTaggedWithTheirStreamAndNumberedInOrder() throws Exception {
     try (ErkClient client = TestScripts.behave(dir).build()) {
       List<OutputLine> lines = stream(client, "mixed");
-      List<String> stdout = lines.stream().filter(l -> l.source() == OutputLine.Source.STDOUT)
-          .map(OutputLine::text).collect(Collectors.toList());
-      List<String> stderr = lines.stream().filter(l -> l.source() == OutputLine.Source.STDERR)
-          .map(OutputLine::text).collect(Collectors.toList());
+      List<String> stdout =
+          lines.stream()
+              .filter(l -> l.source() == OutputLine.Source.STDOUT)
+              .map(OutputLine::text)
+              .collect(Collectors.toList());
+      List<String> stderr =
+          lines.stream()
+              .filter(l -> l.source() == OutputLine.Source.STDERR)
+              .map(OutputLine::text)
+              .collect(Collectors.toList());
       assertEquals(List.of("out 1", "out 2"), stdout);
       assertEquals(List.of("err 1", "err 2"), stderr);
       for (int i = 0; i < lines.size(); i++) {
@@ -75,13 +82,15 @@ class StreamingTest {
   void aListenerThatThrowsDoesNotBreakTheStream() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      StreamHandle handle = client.stream(ActionRequest.custom(ActionKind.STREAMING, "lines", "100"),
-          line -> {
-            seen.add(line.text());
-            if (line.sequence() % 10 == 0) {
-              throw new IllegalStateException("listener bug");
-            }
-          });
+      StreamHandle handle =
+          client.stream(
+              ActionRequest.custom(ActionKind.STREAMING, "lines", "100"),
+              line -> {
+                seen.add(line.text());
+                if (line.sequence() % 10 == 0) {
+                  throw new IllegalStateException("listener bug");
+                }
+              });
       ActionResult result = handle.completion().get(20, TimeUnit.SECONDS);
       assertTrue(result.success());
       assertEquals(100, seen.size());
@@ -92,8 +101,10 @@ class StreamingTest {
   @Test
   void theResultKeepsATailOfEachStream() throws Exception {
     try (ErkClient client = TestScripts.behave(dir).build()) {
-      ActionResult result = client.streamAsync(
-          ActionRequest.custom(ActionKind.STREAMING, "mixed"), line -> {}).get(20, TimeUnit.SECONDS);
+      ActionResult result =
+          client
+              .streamAsync(ActionRequest.custom(ActionKind.STREAMING, "mixed"), line -> {})
+              .get(20, TimeUnit.SECONDS);
       assertEquals("out 1\nout 2\n", result.stdout());
       assertEquals("err 1\nerr 2\n", result.stderr());
       assertEquals("err 2", result.message());
@@ -108,8 +119,10 @@ class StreamingTest {
       for (int i = 0; i < 32; i++) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         outputs.add(lines);
-        handles.add(client.stream(ActionRequest.custom(ActionKind.STREAMING, "lines", "2000"),
-            line -> lines.add(line.text())));
+        handles.add(
+            client.stream(
+                ActionRequest.custom(ActionKind.STREAMING, "lines", "2000"),
+                line -> lines.add(line.text())));
       }
       for (StreamHandle handle : handles) {
         assertTrue(handle.completion().get(60, TimeUnit.SECONDS).success());
@@ -123,19 +136,26 @@ class StreamingTest {
   }
 
   @Test
-  void linesArriveWhileAPythonChildRunsEvenWithoutPythonUnbufferedInTheParent()
-      throws Exception {
+  void linesArriveWhileAPythonChildRunsEvenWithoutPythonUnbufferedInTheParent() throws Exception {
     Path python = TestScripts.install(dir, "python-ticks.py");
-    try (ErkClient client = CliErkClient.builder().executable(python).workingDirectory(dir)
-        .removeEnvironment("PYTHONUNBUFFERED").build()) {
+    try (ErkClient client =
+        CliErkClient.builder()
+            .executable(python)
+            .workingDirectory(dir)
+            .removeEnvironment("PYTHONUNBUFFERED")
+            .build()) {
       List<Long> arrivals = new CopyOnWriteArrayList<>();
       long start = System.nanoTime();
-      ActionResult result = client.stream(ActionRequest.custom(ActionKind.STREAMING, "go"),
-              line -> arrivals.add(System.nanoTime() - start))
-          .completion().get(20, TimeUnit.SECONDS);
+      ActionResult result =
+          client.stream(
+                  ActionRequest.custom(ActionKind.STREAMING, "go"),
+                  line -> arrivals.add(System.nanoTime() - start))
+              .completion()
+              .get(20, TimeUnit.SECONDS);
       long end = System.nanoTime() - start;
       assertEquals(3, arrivals.size(), result.toString());
-      assertTrue(end - arrivals.get(0) > Duration.ofMillis(600).toNanos(),
+      assertTrue(
+          end - arrivals.get(0) > Duration.ofMillis(600).toNanos(),
           "the first line came only at exit: it was buffered");
     }
   }

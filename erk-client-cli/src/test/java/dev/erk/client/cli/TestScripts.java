@@ -19,8 +19,8 @@ final class TestScripts {
   /** Copies {@code scripts/<name>} into the directory as an executable file. */
   static Path install(Path dir, String name) {
     Path target = dir.resolve(name);
-    try (InputStream in = Objects.requireNonNull(
-        TestScripts.class.getResourceAsStream("/scripts/" + name), name)) {
+    try (InputStream in =
+        Objects.requireNonNull(TestScripts.class.getResourceAsStream("/scripts/" + name), name)) {
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
       Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
@@ -31,7 +31,9 @@ final class TestScripts {
 
   /** A client running {@code behave.sh} from the directory, with short timeouts for tests. */
   static CliErkClient.Builder behave(Path dir) {
-    return CliErkClient.builder().executable(install(dir, "behave.sh")).workingDirectory(dir)
+    return CliErkClient.builder()
+        .executable(install(dir, "behave.sh"))
+        .workingDirectory(dir)
         .killGrace(Duration.ofMillis(300));
   }
 
@@ -46,8 +48,9 @@ final class TestScripts {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (Arrays.stream(pids).anyMatch(TestScripts::isRunning)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("still running: " + Arrays.toString(
-            Arrays.stream(pids).filter(TestScripts::isRunning).toArray()));
+        throw new AssertionError(
+            "still running: "
+                + Arrays.toString(Arrays.stream(pids).filter(TestScripts::isRunning).toArray()));
       }
       Thread.sleep(20);
     }

@@ -28,9 +28,16 @@ class TreeEndingTest {
   @Test
   void aGrandchildInANewSessionHoldingStdoutIsKilled() throws Exception {
     Path pidFile = dir.resolve("grandchild.pid");
-    try (CliErkClient client = InlineErk.script(dir,
-        "setsid sh -c 'echo $$ > " + pidFile + "; exec sleep 40' & "
-            + "while [ ! -s " + pidFile + " ]; do sleep 0.01; done; echo done; exit 0").build()) {
+    try (CliErkClient client =
+        InlineErk.script(
+                dir,
+                "setsid sh -c 'echo $$ > "
+                    + pidFile
+                    + "; exec sleep 40' & "
+                    + "while [ ! -s "
+                    + pidFile
+                    + " ]; do sleep 0.01; done; echo done; exit 0")
+            .build()) {
       for (int i = 0; i < 3; i++) {
         ActionResult result = client.run(ActionRequest.custom(ActionKind.TEXT, "x"));
         assertEquals(0, result.exitCode());
@@ -45,8 +52,8 @@ class TreeEndingTest {
   void noLineAfterTheCancelReachesTheListenerAndTheParentRunsNoFurtherStep() throws Exception {
     Path marker = dir.resolve("step2");
     for (int round = 0; round < 20; round++) {
-      try (CliErkClient client = InlineErk.script(dir,
-          "echo 'step 1'; sleep 3; echo 'step 2'; touch " + marker).build()) {
+      try (CliErkClient client =
+          InlineErk.script(dir, "echo 'step 1'; sleep 3; echo 'step 2'; touch " + marker).build()) {
         assertEquals(List.of("step 1"), cancelAfterTheFirstLine(client), "round " + round);
         assertTrue(!Files.exists(marker), "round " + round + ": the shell ran its next step");
       }
@@ -55,8 +62,10 @@ class TreeEndingTest {
 
   @Test
   void whatErkPrintsWhileDyingAfterACancelIsNotDelivered() throws Exception {
-    try (CliErkClient client = InlineErk.script(dir,
-        "trap 'echo cleaning up; exit 1' TERM; echo 'step 1'; sleep 30 & wait").build()) {
+    try (CliErkClient client =
+        InlineErk.script(
+                dir, "trap 'echo cleaning up; exit 1' TERM; echo 'step 1'; sleep 30 & wait")
+            .build()) {
       assertEquals(List.of("step 1"), cancelAfterTheFirstLine(client));
     }
   }
@@ -68,15 +77,17 @@ class TreeEndingTest {
   private static List<String> cancelAfterTheFirstLine(CliErkClient client) throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
     CountDownLatch first = new CountDownLatch(1);
-    StreamHandle handle = client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"),
-        line -> {
-          lines.add(line.text());
-          first.countDown();
-        });
+    StreamHandle handle =
+        client.stream(
+            ActionRequest.custom(ActionKind.STREAMING, "x"),
+            line -> {
+              lines.add(line.text());
+              first.countDown();
+            });
     assertTrue(first.await(10, TimeUnit.SECONDS));
     handle.cancel();
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> handle.completion().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
     assertInstanceOf(ErkCancelledException.class, e.getCause());
     Thread.sleep(200);
     return lines;
@@ -85,18 +96,23 @@ class TreeEndingTest {
   @Test
   void pendingLinesAreBoundedInBytesNotCharacters() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (CliErkClient client = InlineErk.script(dir,
-        "head -c 2000000 /dev/zero | tr '\\0' '\\n'").outputLimit(16L * 1024 * 1024).build()) {
-      StreamHandle handle = client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"),
-          line -> {
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> handle.completion().get(30, TimeUnit.SECONDS));
+    try (CliErkClient client =
+        InlineErk.script(dir, "head -c 2000000 /dev/zero | tr '\\0' '\\n'")
+            .outputLimit(16L * 1024 * 1024)
+            .build()) {
+      StreamHandle handle =
+          client.stream(
+              ActionRequest.custom(ActionKind.STREAMING, "x"),
+              line -> {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class, () -> handle.completion().get(30, TimeUnit.SECONDS));
       ErkUnreadableOutputException overflow =
           assertInstanceOf(ErkUnreadableOutputException.class, e.getCause());
       assertTrue(overflow.getMessage().contains("16777216 bytes"), overflow.getMessage());
@@ -107,10 +123,12 @@ class TreeEndingTest {
 
   @Test
   void theResultKeepsTheLast64KibOfOutputEvenOfOneHugeLine() throws Exception {
-    try (CliErkClient client = InlineErk.script(dir,
-        "head -c 300000 /dev/zero | tr '\\0' 'x'").build()) {
-      ActionResult result = client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"),
-          line -> {}).completion().get(30, TimeUnit.SECONDS);
+    try (CliErkClient client =
+        InlineErk.script(dir, "head -c 300000 /dev/zero | tr '\\0' 'x'").build()) {
+      ActionResult result =
+          client.stream(ActionRequest.custom(ActionKind.STREAMING, "x"), line -> {})
+              .completion()
+              .get(30, TimeUnit.SECONDS);
       assertTrue(result.stdout().length() <= 64 * 1024, "kept " + result.stdout().length());
       assertTrue(result.stdout().endsWith("xxx\n"), "the end is kept");
     }

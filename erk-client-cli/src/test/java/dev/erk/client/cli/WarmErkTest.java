@@ -26,13 +26,18 @@ class WarmErkTest {
   @TempDir Path dir;
 
   private CliErkClient.Builder builder(Path executable) {
-    CliErkClient.Builder builder = CliErkClient.builder().executable(executable)
-        .workingDirectory(dir).killGrace(Duration.ofMillis(300));
-    WarmStandIn.environment(0.2, true).forEach((name, value) -> {
-      if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
-        builder.environment(name, value);
-      }
-    });
+    CliErkClient.Builder builder =
+        CliErkClient.builder()
+            .executable(executable)
+            .workingDirectory(dir)
+            .killGrace(Duration.ofMillis(300));
+    WarmStandIn.environment(0.2, true)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
+                builder.environment(name, value);
+              }
+            });
     return builder;
   }
 
@@ -105,7 +110,8 @@ class WarmErkTest {
   @Test
   void aShellErkIsSpawnedAsBefore() throws Exception {
     Path script = dir.resolve("erk");
-    Files.writeString(script, "#!/bin/sh\necho '{\"success\": true, \"plans\": [], \"count\": 0}'\n");
+    Files.writeString(
+        script, "#!/bin/sh\necho '{\"success\": true, \"plans\": [], \"count\": 0}'\n");
     script.toFile().setExecutable(true);
     try (CliErkClient warm = builder(script).keepWarm(true).build()) {
       assertEquals(List.of(), warm.listPlans(PlanQuery.defaults()).plans());
@@ -114,7 +120,7 @@ class WarmErkTest {
   }
 
   private static long workerPid(CliErkClient client) {
-    return Long.parseLong(client.run(ActionRequest.custom(ActionKind.TEXT, "ppid")).stdout()
-        .strip());
+    return Long.parseLong(
+        client.run(ActionRequest.custom(ActionKind.TEXT, "ppid")).stdout().strip());
   }
 }

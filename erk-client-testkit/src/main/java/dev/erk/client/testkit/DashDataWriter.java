@@ -4,8 +4,8 @@ import dev.erk.client.PlanRow;
 import java.util.List;
 
 /**
- * Writes erk's dash-data output in Python's {@code json.dumps} format (ASCII only, {@code ", "}
- * and {@code ": "}), byte for byte as erk writes it: test fixtures, not part of the client.
+ * Writes erk's dash-data output in Python's {@code json.dumps} format (ASCII only, {@code ", "} and
+ * {@code ": "}), byte for byte as erk writes it: test fixtures, not part of the client.
  */
 final class DashDataWriter {
   private DashDataWriter() {}
@@ -33,8 +33,8 @@ final class DashDataWriter {
 
   /** {@code {"success": false, "error": "…"}}, without a trailing newline. */
   static String failure(String error) {
-    StringBuilder out = new StringBuilder(error.length() + 40)
-        .append("{\"success\": false, \"error\": ");
+    StringBuilder out =
+        new StringBuilder(error.length() + 40).append("{\"success\": false, \"error\": ");
     new PythonJsonWriter(out).string(error);
     return out.append('}').toString();
   }

@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * erk's answers to the detail queries of {@link dev.erk.client.details.DetailQuery}, in erk's
- * exact bytes: success, empty, not-found and error shapes, for every generation whose shape
- * differs. On the class path under {@code dev/erk/client/testkit/fixtures/details/} as {@link
- * Recording} files; each {@code NAME.meta.json} names the erk revision and source file whose
- * {@code json.dumps} call it reproduces. Names without a version are current erk's; {@code
- * V0_9} means v0.9.11 and v0.9.0 alike.
+ * erk's answers to the detail queries of {@link dev.erk.client.details.DetailQuery}, in erk's exact
+ * bytes: success, empty, not-found and error shapes, for every generation whose shape differs. On
+ * the class path under {@code dev/erk/client/testkit/fixtures/details/} as {@link Recording} files;
+ * each {@code NAME.meta.json} names the erk revision and source file whose {@code json.dumps} call
+ * it reproduces. Names without a version are current erk's; {@code V0_9} means v0.9.11 and v0.9.0
+ * alike.
  *
  * <pre>{@code
  * class ThreadsTest {
@@ -31,7 +31,10 @@ public enum DetailFixtures {
   REVIEW_THREADS_EMPTY("review-threads-empty"),
   /** {@code erk exec get-pr-review-comments --pr 42}: no such PR: JSON error with exit 0. */
   REVIEW_THREADS_PR_NOT_FOUND("review-threads-pr-not-found"),
-  /** {@code erk exec get-pr-review-comments --pr 42}: GitHub API failure: multi-line message, exit 0. */
+  /**
+   * {@code erk exec get-pr-review-comments --pr 42}: GitHub API failure: multi-line message, exit
+   * 0.
+   */
   REVIEW_THREADS_API_FAILED("review-threads-api-failed"),
   /** {@code erk exec get-pr-feedback --pr 42}: reviews, threads and comments (current erk). */
   FEEDBACK("feedback"),
@@ -69,7 +72,9 @@ public enum DetailFixtures {
   HEADER_FIELD_V0_7("header-field-v0.7"),
   /** {@code erk exec ci-fetch-summaries --pr-number 42}: two failing checks. */
   CI_SUMMARIES("ci-summaries"),
-  /** {@code erk exec ci-fetch-summaries --pr-number 42}: no CI run or no summaries: &#123;&#125;. */
+  /**
+   * {@code erk exec ci-fetch-summaries --pr-number 42}: no CI run or no summaries: &#123;&#125;.
+   */
   CI_SUMMARIES_EMPTY("ci-summaries-empty"),
   /** {@code erk exec ci-fetch-summaries --pr-number 42}: no such PR: bare error object, exit 1. */
   CI_SUMMARIES_PR_NOT_FOUND("ci-summaries-pr-not-found"),
@@ -93,13 +98,19 @@ public enum DetailFixtures {
   OBJECTIVE_V0_9_0("objective-v0.9.0"),
   /** {@code erk objective view 7 --json-output}: no such issue: Error line on stderr, exit 1. */
   OBJECTIVE_V0_9_NOT_FOUND("objective-v0.9-not-found"),
-  /** {@code erk json objective check}: a failing check with success true (the framework overwrites it). */
+  /**
+   * {@code erk json objective check}: a failing check with success true (the framework overwrites
+   * it).
+   */
   OBJECTIVE_CHECKS("objective-checks"),
   /** {@code erk json objective check}: operation error: exit 1. */
   OBJECTIVE_CHECKS_ERROR("objective-checks-error"),
   /** {@code erk objective check 7 --json-output}: --json-output, all checks pass. */
   OBJECTIVE_CHECKS_V0_9("objective-checks-v0.9"),
-  /** {@code erk objective check 7 --json-output}: --json-output with a failing check: success false, exit 1 (data). */
+  /**
+   * {@code erk objective check 7 --json-output}: --json-output with a failing check: success false,
+   * exit 1 (data).
+   */
   OBJECTIVE_CHECKS_V0_9_FAILING("objective-checks-v0.9-failing"),
   /** {@code erk objective check 7 --json-output}: operation error: exit 1. */
   OBJECTIVE_CHECKS_V0_9_ERROR("objective-checks-v0.9-error"),
@@ -118,8 +129,7 @@ public enum DetailFixtures {
   /** {@code erk exec get-issue-body 7}: no such issue: exit 1. */
   ISSUE_BODY_NOT_FOUND("issue-body-not-found");
 
-  private static final ConcurrentMap<DetailFixtures, Recording> LOADED =
-      new ConcurrentHashMap<>();
+  private static final ConcurrentMap<DetailFixtures, Recording> LOADED = new ConcurrentHashMap<>();
 
   private final String fileName;
 
@@ -134,8 +144,8 @@ public enum DetailFixtures {
 
   /** The whole fixture: argv, output bytes, exit code, description and provenance. */
   public Recording recording() {
-    return LOADED.computeIfAbsent(this, f -> Recording.readResource(DetailFixtures.class,
-        "fixtures/details/" + f.fileName));
+    return LOADED.computeIfAbsent(
+        this, f -> Recording.readResource(DetailFixtures.class, "fixtures/details/" + f.fileName));
   }
 
   /** Its stdout as UTF-8 text. */

@@ -49,9 +49,9 @@ import org.jspecify.annotations.Nullable;
  * as {@linkplain Invocation#unmatched() unmatched}.
  *
  * <p>Thread-safe: stub, verify and read the journal from any thread while any number of invocations
- * run concurrently. {@link #close()} kills the fake's processes still running (a {@link Reply#hang()
- * hanging} one, a long timeline), descendants first, then deletes the directory. Needs a POSIX
- * system with {@code /bin/sh}, {@code cat}, {@code sleep} and {@code mv}.
+ * run concurrently. {@link #close()} kills the fake's processes still running (a {@link
+ * Reply#hang() hanging} one, a long timeline), descendants first, then deletes the directory. Needs
+ * a POSIX system with {@code /bin/sh}, {@code cat}, {@code sleep} and {@code mv}.
  */
 public final class FakeErk implements AutoCloseable {
 
@@ -68,8 +68,14 @@ public final class FakeErk implements AutoCloseable {
    * The environment variables every journal entry records: the ones erk and erk-client care about.
    */
   public static final List<String> DEFAULT_RECORDED_ENVIRONMENT =
-      List.of("PYTHONUNBUFFERED", "PYTHONIOENCODING", "GH_TOKEN", "ERK_SKIP_VERSION_CHECK",
-          "ERK_NO_COMMAND_LOG", "ERK_DEBUG", "GITHUB_ACTIONS");
+      List.of(
+          "PYTHONUNBUFFERED",
+          "PYTHONIOENCODING",
+          "GH_TOKEN",
+          "ERK_SKIP_VERSION_CHECK",
+          "ERK_NO_COMMAND_LOG",
+          "ERK_DEBUG",
+          "GITHUB_ACTIONS");
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

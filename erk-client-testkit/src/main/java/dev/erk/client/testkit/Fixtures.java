@@ -40,11 +40,15 @@ public enum Fixtures {
   DASH_DATA_CRASH_GH_MISSING("dash-data-crash-gh-missing"),
   /** An unknown command: Click's usage error on stderr, exit 2 (recorded). */
   USAGE_ERROR_UNKNOWN_COMMAND("usage-error-unknown-command"),
-  /** Two rows of the v0.9.11 release (57 keys: plan_id, plan_url, plan_body, nullable pr_number). */
+  /**
+   * Two rows of the v0.9.11 release (57 keys: plan_id, plan_url, plan_body, nullable pr_number).
+   */
   DASH_DATA_V0_9_11("dash-data-v0.9.11"),
   /** Two rows of erk 0.9.0 (56 keys: objective_head_state, objective_head_plans …). */
   DASH_DATA_V0_9_0("dash-data-v0.9.0"),
-  /** Two rows of erk 0.7.x (38 keys: issue_number, issue_url, title, a different linked pr_number). */
+  /**
+   * Two rows of erk 0.7.x (38 keys: issue_number, issue_url, title, a different linked pr_number).
+   */
   DASH_DATA_V0_7("dash-data-v0.7"),
   /** {@code erk, version 0.9.11} (recorded; current erk and the v0.9.11 release both print it). */
   VERSION_0_9_11("version-0.9.11"),
@@ -73,8 +77,8 @@ public enum Fixtures {
 
   /** The whole fixture: argv, output bytes, exit code, description and provenance. */
   public Recording recording() {
-    return LOADED.computeIfAbsent(this, f -> Recording.readResource(Fixtures.class,
-        "fixtures/" + f.fileName));
+    return LOADED.computeIfAbsent(
+        this, f -> Recording.readResource(Fixtures.class, "fixtures/" + f.fileName));
   }
 
   /** Its stdout as UTF-8 text (erk's JSON is ASCII). */

@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * The detail answers of an {@link InMemoryErkClient}: scripted records or exceptions, keyed by
- * the query's command line and stdin request in the client's generation, so two queries that run
- * the same erk command share an answer.
+ * The detail answers of an {@link InMemoryErkClient}: scripted records or exceptions, keyed by the
+ * query's command line and stdin request in the client's generation, so two queries that run the
+ * same erk command share an answer.
  */
 final class InMemoryDetails {
   private final Map<List<String>, Supplier<Object>> answers = new ConcurrentHashMap<>();
@@ -32,9 +32,11 @@ final class InMemoryDetails {
   }
 
   void fail(DetailQuery<?> query, RuntimeException failure) {
-    answers.put(key(query), () -> {
-      throw failure;
-    });
+    answers.put(
+        key(query),
+        () -> {
+          throw failure;
+        });
   }
 
   List<DetailQuery<?>> fetched() {
@@ -42,8 +44,8 @@ final class InMemoryDetails {
   }
 
   /**
-   * The scripted answer. A generation that lacks the command throws as the real client does,
-   * before anything else; an unscripted query fails like an unmatched {@link FakeErk} call.
+   * The scripted answer. A generation that lacks the command throws as the real client does, before
+   * anything else; an unscripted query fails like an unmatched {@link FakeErk} call.
    */
   <T> T fetch(DetailQuery<T> query) {
     fetched.add(query);
@@ -53,8 +55,9 @@ final class InMemoryDetails {
       List<String> argv = new ArrayList<>(List.of("erk"));
       argv.addAll(command.arguments());
       String message = "in-memory erk: nothing scripted for " + query;
-      throw new ErkCommandFailedException(ActionResult.failure(argv,
-          FakeErk.UNMATCHED_EXIT_CODE, "", message + "\n", message, null, Duration.ZERO));
+      throw new ErkCommandFailedException(
+          ActionResult.failure(
+              argv, FakeErk.UNMATCHED_EXIT_CODE, "", message + "\n", message, null, Duration.ZERO));
     }
     return query.kind().cast(answer.get());
   }

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -41,9 +41,9 @@ import java.util.function.Function;
  * <p>Unscripted actions answer with exit code {@link FakeErk#UNMATCHED_EXIT_CODE}. Replies are
  * played on a small private scheduler (one daemon thread per client) and go through the same code
  * as {@code CliErkClient}'s output: lines are cut, delivered and turned into an {@link
- * ActionResult} (success, message, envelope) by the same rules, on the SDK's threads. Every call
- * is recorded ({@link #queries()}, {@link #requests()}). Thread-safe. {@link #close()} cancels
- * running streams.
+ * ActionResult} (success, message, envelope) by the same rules, on the SDK's threads. Every call is
+ * recorded ({@link #queries()}, {@link #requests()}). Thread-safe. {@link #close()} cancels running
+ * streams.
  */
 public final class InMemoryErkClient implements ErkClient {
 
@@ -186,8 +186,8 @@ public final class InMemoryErkClient implements ErkClient {
   /**
    * Plays the scripted reply: lines reach {@code listener} in order, one at a time, on the SDK's
    * threads (as with {@code CliErkClient}), and the handle's future completes after the listener
-   * returned from the last line. The result's stdout and stderr are the tails of the lines, as
-   * for a real stream.
+   * returned from the last line. The result's stdout and stderr are the tails of the lines, as for
+   * a real stream.
    *
    * @throws IllegalStateException if the client is closed
    */
@@ -246,15 +246,20 @@ public final class InMemoryErkClient implements ErkClient {
   }
 
   private Reply replyFor(ActionRequest request) {
-    Reply reply = request instanceof ActionRequest.CatalogueAction catalogue
-        ? actions.get(catalogue.action())
-        : null;
+    Reply reply =
+        request instanceof ActionRequest.CatalogueAction catalogue
+            ? actions.get(catalogue.action())
+            : null;
     if (reply != null) {
       return reply;
     }
     List<String> argv = request.arguments(ErkGeneration.CURRENT);
-    return rules.stream().filter(r -> r.pattern().matches(argv)).map(Rule::reply).findFirst()
-        .orElse(Reply.stderr("in-memory erk: nothing scripted for " + argv + "\n")
-            .withExitCode(FakeErk.UNMATCHED_EXIT_CODE));
+    return rules.stream()
+        .filter(r -> r.pattern().matches(argv))
+        .map(Rule::reply)
+        .findFirst()
+        .orElse(
+            Reply.stderr("in-memory erk: nothing scripted for " + argv + "\n")
+                .withExitCode(FakeErk.UNMATCHED_EXIT_CODE));
   }
 }

@@ -27,11 +27,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays a {@link Reply} on a scheduler, with no process, through the client's own output path:
- * each stream's bytes go to a {@link LineStream} (lines cut and ANSI codes removed exactly as
- * for a real process), lines reach the listener through a {@link LineDelivery} (on the SDK's
- * threads, in order; a listener that throws is logged and the next line delivered), and the
- * result is derived by {@link ActionResults}, as {@code CliErkClient} derives it.
+ * Plays a {@link Reply} on a scheduler, with no process, through the client's own output path: each
+ * stream's bytes go to a {@link LineStream} (lines cut and ANSI codes removed exactly as for a real
+ * process), lines reach the listener through a {@link LineDelivery} (on the SDK's threads, in
+ * order; a listener that throws is logged and the next line delivered), and the result is derived
+ * by {@link ActionResults}, as {@code CliErkClient} derives it.
  *
  * <p>As with {@code CliErkClient}, a streamed call's stdout and stderr are the bounded tails of
  * their lines, a run's the raw output. A {@linkplain Reply#hang() hanging} reply keeps its last
@@ -64,7 +64,11 @@ final class InMemoryStream implements StreamHandle {
    * @param streamed whether the result carries the lines' tails (a stream) or the raw output (a
    *     run)
    */
-  InMemoryStream(ActionRequest request, Reply reply, LineListener listener, boolean streamed,
+  InMemoryStream(
+      ActionRequest request,
+      Reply reply,
+      LineListener listener,
+      boolean streamed,
       ScheduledExecutorService scheduler) {
     this.request = request;
     this.reply = reply;
@@ -72,8 +76,14 @@ final class InMemoryStream implements StreamHandle {
     this.scheduler = scheduler;
     command.add("erk");
     command.addAll(request.arguments());
-    delivery = new LineDelivery(listener, null, MAX_PENDING_BYTES, this::listenerTooSlow, LOGGER,
-        CommandLines.describe(request.arguments()));
+    delivery =
+        new LineDelivery(
+            listener,
+            null,
+            MAX_PENDING_BYTES,
+            this::listenerTooSlow,
+            LOGGER,
+            CommandLines.describe(request.arguments()));
     stdoutLines = new LineStream(OutputLine.Source.STDOUT, delivery, MAX_LINE_CHARS, TAIL_CHARS);
     stderrLines = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
@@ -81,8 +91,11 @@ final class InMemoryStream implements StreamHandle {
   void start() {
     Duration timeout = request.timeout();
     if (timeout != null) {
-      Future<?> t = scheduler.schedule(() -> fail(new ErkTimeoutException(command, timeout)),
-          timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Future<?> t =
+          scheduler.schedule(
+              () -> fail(new ErkTimeoutException(command, timeout)),
+              timeout.toMillis(),
+              TimeUnit.MILLISECONDS);
       // A finished stream must not keep its timer (and this stream) on the scheduler's queue.
       var unused = completion.whenComplete((r, e) -> t.cancel(false));
     }
@@ -117,10 +130,14 @@ final class InMemoryStream implements StreamHandle {
   private void exit(int exitCode) {
     stdoutLines.finish();
     stderrLines.finish();
-    ActionResult result = ActionResults.of(command, exitCode,
-        streamed ? stdoutLines.tail() : stdout.toString(StandardCharsets.UTF_8),
-        streamed ? stderrLines.tail() : stderr.toString(StandardCharsets.UTF_8),
-        Duration.ofNanos(System.nanoTime() - startNanos), JSON);
+    ActionResult result =
+        ActionResults.of(
+            command,
+            exitCode,
+            streamed ? stdoutLines.tail() : stdout.toString(StandardCharsets.UTF_8),
+            streamed ? stderrLines.tail() : stderr.toString(StandardCharsets.UTF_8),
+            Duration.ofNanos(System.nanoTime() - startNanos),
+            JSON);
     delivery.finish(() -> completion.complete(result));
   }
 
@@ -130,9 +147,15 @@ final class InMemoryStream implements StreamHandle {
   }
 
   private void listenerTooSlow() {
-    fail(new ErkOutputTooLargeException("the line listener of `"
-        + CommandLines.describe(request.arguments()) + "` fell more than " + MAX_PENDING_BYTES
-        + " bytes behind; the stream was ended", command, MAX_PENDING_BYTES));
+    fail(
+        new ErkOutputTooLargeException(
+            "the line listener of `"
+                + CommandLines.describe(request.arguments())
+                + "` fell more than "
+                + MAX_PENDING_BYTES
+                + " bytes behind; the stream was ended",
+            command,
+            MAX_PENDING_BYTES));
   }
 
   @Override

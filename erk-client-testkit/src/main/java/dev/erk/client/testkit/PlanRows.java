@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     .willReturn(Reply.stdout(PlanRows.toDashData(green, broken)));
  * }</pre>
  *
- * <p>Display fields are derived the way erk derives them ({@code "#7 👀"}, {@code "✅ 4/4"},
- * {@code "[yellow]impl[/yellow]"} …) unless set explicitly. Thread-safe (stateless).
+ * <p>Display fields are derived the way erk derives them ({@code "#7 👀"}, {@code "✅ 4/4"}, {@code
+ * "[yellow]impl[/yellow]"} …) unless set explicitly. Thread-safe (stateless).
  */
 public final class PlanRows {
 
@@ -35,7 +35,6 @@ public final class PlanRows {
 
   /** The default {@code updated_at}; {@code created_at} defaults to ten days earlier. */
   public static final OffsetDateTime UPDATED_AT = OffsetDateTime.parse("2026-04-11T09:05:00Z");
-
 
   private PlanRows() {}
 
@@ -68,11 +67,11 @@ public final class PlanRows {
   }
 
   /**
-   * One row exactly as current erk writes it: the 55 keys in erk's order, then the extras in
-   * their order, in Python's {@code json.dumps} format, without a newline.
+   * One row exactly as current erk writes it: the 55 keys in erk's order, then the extras in their
+   * order, in Python's {@code json.dumps} format, without a newline.
    *
-   * @throws IllegalArgumentException if the extras hold one of the 55 keys, or a value that is
-   *     not null, a string, number, boolean, map, list or array
+   * @throws IllegalArgumentException if the extras hold one of the 55 keys, or a value that is not
+   *     null, a string, number, boolean, map, list or array
    */
   public static String toJson(PlanRow row) {
     return DashDataWriter.row(row);
@@ -84,15 +83,17 @@ public final class PlanRows {
   }
 
   /**
-   * {@code count} varied rows numbered from 1000 upwards, cycling through green and failing
-   * checks, conflicts, runs, worktrees, learn states and objectives: a realistic large payload.
+   * {@code count} varied rows numbered from 1000 upwards, cycling through green and failing checks,
+   * conflicts, runs, worktrees, learn states and objectives: a realistic large payload.
    */
   public static List<PlanRow> sample(int count) {
     List<PlanRow> rows = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int n = 1000 + i;
       PlanRowBuilder row =
-          open(n).title("Plan " + n + ": make component " + (i % 97) + " faster").author("dev" + i % 7)
+          open(n)
+              .title("Plan " + n + ": make component " + (i % 97) + " faster")
+              .author("dev" + i % 7)
               .updatedAt(UPDATED_AT.minus(Duration.ofMinutes(i)));
       switch (i % 6) {
         case 0 -> row.checks(4, 4);

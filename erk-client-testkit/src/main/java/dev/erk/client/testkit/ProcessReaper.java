@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Kills the fake's processes that are still running: every script run leaves an empty file named
- * by its pid in {@code pids/}. A pid counts as the fake's own only while that process started no
- * later than its file was written (plus a second of clock slack), so a pid the kernel has since
- * given to an unrelated process is left alone. Each such process's tree is killed as the client
- * kills a tree at JVM exit ({@link ChildTree#killNow()}).
+ * Kills the fake's processes that are still running: every script run leaves an empty file named by
+ * its pid in {@code pids/}. A pid counts as the fake's own only while that process started no later
+ * than its file was written (plus a second of clock slack), so a pid the kernel has since given to
+ * an unrelated process is left alone. Each such process's tree is killed as the client kills a tree
+ * at JVM exit ({@link ChildTree#killNow()}).
  */
 final class ProcessReaper {
 
@@ -38,11 +38,13 @@ final class ProcessReaper {
     List<ProcessHandle> killed = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(pids)) {
       for (Path file : files) {
-        ownProcess(file).ifPresent(root -> {
-          killed.addAll(root.descendants().toList());
-          killed.add(root);
-          ChildTree.of(root).killNow();
-        });
+        ownProcess(file)
+            .ifPresent(
+                root -> {
+                  killed.addAll(root.descendants().toList());
+                  killed.add(root);
+                  ChildTree.of(root).killNow();
+                });
       }
     } catch (NoSuchFileException e) {
       return 0;

@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * CliErkClient.Builder#keepWarm keepWarm(true)}: a Python console script, shaped as pip and uv
  * write erk's, whose entry point hands each call to the fake's script ({@code os.execv}, same
  * argv). A warm client keeps it in a warm worker exactly as it would keep erk, so stubs, the
- * journal and {@code verify} work as with the plain fake, while the calls go through the warm
- * path (worker start, per-call fork, fallback rules). The launcher lives in the fake's directory
- * and goes with it on {@link FakeErk#close()}.
+ * journal and {@code verify} work as with the plain fake, while the calls go through the warm path
+ * (worker start, per-call fork, fallback rules). The launcher lives in the fake's directory and
+ * goes with it on {@link FakeErk#close()}.
  *
  * <pre>{@code
  * try (FakeErk erk = FakeErk.create();
@@ -25,27 +25,31 @@ import java.nio.file.attribute.PosixFilePermissions;
  * }
  * }</pre>
  *
- * <p>Needs a Python 3 interpreter: {@code /usr/bin/python3}, else the {@code python3} on the
- * {@code PATH} (resolved to the real interpreter, not a shim).
+ * <p>Needs a Python 3 interpreter: {@code /usr/bin/python3}, else the {@code python3} on the {@code
+ * PATH} (resolved to the real interpreter, not a shim).
  */
 public final class PythonFakeErk {
-  private static final String SCRIPT = String.join("\n",
-      "#!%s",
-      "# -*- coding: utf-8 -*-",
-      "import re",
-      "import sys",
-      "from erk_fake_launcher import main",
-      "if __name__ == '__main__':",
-      "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
-      "    sys.exit(main())",
-      "");
-  private static final String PACKAGE = String.join("\n",
-      "import os",
-      "import sys",
-      "FAKE = %s",
-      "def main():",
-      "    os.execv(FAKE, [FAKE] + sys.argv[1:])",
-      "");
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "#!%s",
+          "# -*- coding: utf-8 -*-",
+          "import re",
+          "import sys",
+          "from erk_fake_launcher import main",
+          "if __name__ == '__main__':",
+          "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
+          "    sys.exit(main())",
+          "");
+  private static final String PACKAGE =
+      String.join(
+          "\n",
+          "import os",
+          "import sys",
+          "FAKE = %s",
+          "def main():",
+          "    os.execv(FAKE, [FAKE] + sys.argv[1:])",
+          "");
 
   private PythonFakeErk() {}
 
@@ -58,7 +62,8 @@ public final class PythonFakeErk {
         return script;
       }
       Files.createDirectories(dir.resolve("erk_fake_launcher"));
-      Files.writeString(dir.resolve("erk_fake_launcher/__init__.py"),
+      Files.writeString(
+          dir.resolve("erk_fake_launcher/__init__.py"),
           String.format(PACKAGE, pythonString(fake.executable().toString())));
       Files.writeString(script, String.format(SCRIPT, python()));
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -77,10 +82,12 @@ public final class PythonFakeErk {
     if (Files.isExecutable(Path.of("/usr/bin/python3"))) {
       return "/usr/bin/python3";
     }
-    Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-        .redirectErrorStream(true).start();
-    String found = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-        .strip();
+    Process process =
+        new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+            .redirectErrorStream(true)
+            .start();
+    String found =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (found.isEmpty() || !Files.isExecutable(Path.of(found))) {
       throw new IOException("no Python 3 interpreter found for PythonFakeErk: " + found);
     }

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes JSON byte for byte as Python's {@code json.dumps} does with its defaults: separators
- * {@code ", "} and {@code ": "}, {@code ensure_ascii=True} (every character outside
- * {@code ' '..'~'} as a lowercase {@code \\uXXXX}, surrogate pairs for astral characters; this
- * includes DEL, 0x7F), and floats as Python's {@code repr}.
+ * {@code ", "} and {@code ": "}, {@code ensure_ascii=True} (every character outside {@code '
+ * '..'~'} as a lowercase {@code \\uXXXX}, surrogate pairs for astral characters; this includes DEL,
+ * 0x7F), and floats as Python's {@code repr}.
  */
 final class PythonJsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -41,8 +41,8 @@ final class PythonJsonWriter {
     } else if (value instanceof BigDecimal decimal) {
       out.append(decimal.toString());
     } else if (value instanceof Number number) {
-      out.append(number instanceof BigInteger
-          ? number.toString() : Long.toString(number.longValue()));
+      out.append(
+          number instanceof BigInteger ? number.toString() : Long.toString(number.longValue()));
     } else if (value instanceof OffsetDateTime time) {
       string(isoformat(time));
     } else if (value instanceof CheckCounts counts) {
@@ -118,8 +118,12 @@ final class PythonJsonWriter {
         case '\t' -> out.append("\\t");
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
-        default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-            .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+        default ->
+            out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
       }
     }
     out.append('"');

@@ -27,11 +27,10 @@ import java.util.concurrent.TimeUnit;
  *     --out src/test/resources/erk/dash-data-open [--description TEXT] -- exec dash-data
  * </pre>
  *
- * <p>erk runs as {@link CliErkClient} runs it, through the client's own process core (stdin
- * closed, {@code PYTHONUNBUFFERED=1}, no time limit), with stdout and stderr kept as raw bytes and
- * each chunk's arrival time noted. The provenance names
- * the version the SDK reads from {@code erk --version}. Exit status: 0 when recorded, 2 on bad
- * arguments.
+ * <p>erk runs as {@link CliErkClient} runs it, through the client's own process core (stdin closed,
+ * {@code PYTHONUNBUFFERED=1}, no time limit), with stdout and stderr kept as raw bytes and each
+ * chunk's arrival time noted. The provenance names the version the SDK reads from {@code erk
+ * --version}. Exit status: 0 when recorded, 2 on bad arguments.
  */
 public final class Recorder {
 
@@ -80,16 +79,22 @@ public final class Recorder {
     }
     Recording recording = record(erk, cwd, erkArgs, description);
     recording.write(out);
-    System.out.println("recorded `erk " + String.join(" ", erkArgs) + "` (exit "
-        + recording.exitCode() + ") to " + out + ".{stdout,stderr,meta.json}");
+    System.out.println(
+        "recorded `erk "
+            + String.join(" ", erkArgs)
+            + "` (exit "
+            + recording.exitCode()
+            + ") to "
+            + out
+            + ".{stdout,stderr,meta.json}");
   }
 
   /**
    * Runs {@code erk args} in {@code cwd} and records it. If the calling thread is interrupted, erk
    * is killed and {@link InterruptedException} is thrown.
    *
-   * @throws UncheckedIOException if erk cannot be started; its cause's cause is the client's
-   *     {@link ErkStartException}, whose message says why
+   * @throws UncheckedIOException if erk cannot be started; its cause's cause is the client's {@link
+   *     ErkStartException}, whose message says why
    * @throws ErkException if erk's output could not be read to its end
    */
   public static Recording record(Path erk, Path cwd, List<String> args, String description)
@@ -113,18 +118,23 @@ public final class Recorder {
       if (e.getCause() instanceof ErkStartException start) {
         throw new UncheckedIOException(start.getMessage(), new IOException(start));
       }
-      throw e.getCause() instanceof ErkException erkFailure ? erkFailure
+      throw e.getCause() instanceof ErkException erkFailure
+          ? erkFailure
           : new IllegalStateException("recording `" + String.join(" ", command) + "` failed", e);
     }
     List<String> argv = new ArrayList<>(List.of("erk"));
     argv.addAll(args);
-    return tape.recording(argv, exit.exitCode(), description,
-        "recorded from real erk " + version(erk, cwd));
+    return tape.recording(
+        argv, exit.exitCode(), description, "recorded from real erk " + version(erk, cwd));
   }
 
   private static String version(Path erk, Path cwd) {
-    try (CliErkClient client = CliErkClient.builder().executable(erk).workingDirectory(cwd)
-        .actionTimeout(Duration.ofSeconds(30)).build()) {
+    try (CliErkClient client =
+        CliErkClient.builder()
+            .executable(erk)
+            .workingDirectory(cwd)
+            .actionTimeout(Duration.ofSeconds(30))
+            .build()) {
       return client.version().text();
     } catch (RuntimeException e) {
       return "(version unknown: " + e.getMessage() + ")";
@@ -161,10 +171,16 @@ public final class Recorder {
       timeline.add(new Recording.Chunk(fd, bytes.length, at));
     }
 
-    synchronized Recording recording(List<String> argv, int exitCode, String description,
-        String provenance) {
-      return new Recording(argv, exitCode, stdout.toByteArray(), stderr.toByteArray(),
-          description, provenance, timeline);
+    synchronized Recording recording(
+        List<String> argv, int exitCode, String description, String provenance) {
+      return new Recording(
+          argv,
+          exitCode,
+          stdout.toByteArray(),
+          stderr.toByteArray(),
+          description,
+          provenance,
+          timeline);
     }
   }
 }

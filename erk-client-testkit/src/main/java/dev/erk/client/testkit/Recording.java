@@ -16,11 +16,11 @@ import java.util.List;
 
 /**
  * What one erk command did, byte for byte: argv, stdout, stderr, exit code and when each chunk of
- * output arrived. Stored as three files beside each other: {@code NAME.stdout}, {@code
- * NAME.stderr} and {@code NAME.meta.json} ({@code argv}, {@code exit_code}, {@code description},
- * {@code provenance}, and optionally {@code timeline}: {@code [fd, length, at_ms]} per chunk). The
- * {@link Recorder} writes them; {@link Fixtures} are stored the same way; {@link #reply()} replays
- * one through a {@link FakeErk}. Immutable.
+ * output arrived. Stored as three files beside each other: {@code NAME.stdout}, {@code NAME.stderr}
+ * and {@code NAME.meta.json} ({@code argv}, {@code exit_code}, {@code description}, {@code
+ * provenance}, and optionally {@code timeline}: {@code [fd, length, at_ms]} per chunk). The {@link
+ * Recorder} writes them; {@link Fixtures} are stored the same way; {@link #reply()} replays one
+ * through a {@link FakeErk}. Immutable.
  */
 public final class Recording {
 
@@ -51,8 +51,14 @@ public final class Recording {
    * @param timeline the chunks in arrival order, their lengths adding up to the two outputs, or
    *     empty when timings were not recorded
    */
-  public Recording(List<String> argv, int exitCode, byte[] stdout, byte[] stderr,
-      String description, String provenance, List<Chunk> timeline) {
+  public Recording(
+      List<String> argv,
+      int exitCode,
+      byte[] stdout,
+      byte[] stderr,
+      String description,
+      String provenance,
+      List<Chunk> timeline) {
     this.argv = List.copyOf(argv);
     this.exitCode = exitCode;
     this.stdout = stdout.clone();
@@ -135,8 +141,10 @@ public final class Recording {
    */
   public static Recording read(Path base) {
     try {
-      return parse(Files.readAllBytes(sibling(base, ".meta.json")),
-          Files.readAllBytes(sibling(base, ".stdout")), Files.readAllBytes(sibling(base, ".stderr")));
+      return parse(
+          Files.readAllBytes(sibling(base, ".meta.json")),
+          Files.readAllBytes(sibling(base, ".stdout")),
+          Files.readAllBytes(sibling(base, ".stderr")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the recording " + base, e);
     }
@@ -144,7 +152,9 @@ public final class Recording {
 
   /** Reads a recording stored as resources beside {@code anchor}'s package, e.g. {@code "x/y"}. */
   static Recording readResource(Class<?> anchor, String base) {
-    return parse(resource(anchor, base + ".meta.json"), resource(anchor, base + ".stdout"),
+    return parse(
+        resource(anchor, base + ".meta.json"),
+        resource(anchor, base + ".stdout"),
         resource(anchor, base + ".stderr"));
   }
 
@@ -163,7 +173,8 @@ public final class Recording {
     }
     Files.write(sibling(base, ".stdout"), stdout);
     Files.write(sibling(base, ".stderr"), stderr);
-    Files.writeString(sibling(base, ".meta.json"),
+    Files.writeString(
+        sibling(base, ".meta.json"),
         MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(meta) + "\n");
   }
 
@@ -173,10 +184,17 @@ public final class Recording {
       List<String> argv = new ArrayList<>();
       meta.path("argv").forEach(a -> argv.add(a.asText()));
       List<Chunk> chunks = new ArrayList<>();
-      meta.path("timeline").forEach(
-          c -> chunks.add(new Chunk(c.get(0).asInt(), c.get(1).asInt(), c.get(2).asLong())));
-      return new Recording(argv, meta.path("exit_code").asInt(), stdout, stderr,
-          meta.path("description").asText(""), meta.path("provenance").asText(""), chunks);
+      meta.path("timeline")
+          .forEach(
+              c -> chunks.add(new Chunk(c.get(0).asInt(), c.get(1).asInt(), c.get(2).asLong())));
+      return new Recording(
+          argv,
+          meta.path("exit_code").asInt(),
+          stdout,
+          stderr,
+          meta.path("description").asText(""),
+          meta.path("provenance").asText(""),
+          chunks);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable recording metadata", e);
     }

@@ -23,12 +23,16 @@ final class RowDisplays {
       return "-";
     }
     if (!status.equals("completed")) {
-      return status.equals("queued") ? "[yellow]\u29D7 Queued[/yellow]" : "[blue]\u27F3 Running[/blue]";
+      return status.equals("queued")
+          ? "[yellow]\u29D7 Queued[/yellow]"
+          : "[blue]\u27F3 Running[/blue]";
     }
     if ("success".equals(conclusion)) {
       return "[green]\u2705 Success[/green]";
     }
-    return "cancelled".equals(conclusion) ? "[dim]\u26D4 Cancelled[/dim]" : "[red]\u274C Failure[/red]";
+    return "cancelled".equals(conclusion)
+        ? "[dim]\u26D4 Cancelled[/dim]"
+        : "[red]\u274C Failure[/red]";
   }
 
   static String learn(@Nullable String status, @Nullable Integer issue) {
@@ -47,8 +51,9 @@ final class RowDisplays {
 
   static String learnIcon(@Nullable String status, @Nullable Integer issue) {
     String display = learn(status, issue);
-    return display.equals("- not started") ? "-" : display.split(" ", 2)[0]
-        + (display.contains("#") ? " #" + issue : "");
+    return display.equals("- not started")
+        ? "-"
+        : display.split(" ", 2)[0] + (display.contains("#") ? " #" + issue : "");
   }
 
   static String lifecycle(boolean open, boolean hasRun) {

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * The fake's temporary directory and what the script shares with Java there: {@code erk} (the
  * script), {@code state} (the scenario state, one line), {@code next} (a hint for the next journal
  * number), {@code journal/} (one file per invocation), {@code seq/} (claimed positions of reply
- * sequences), {@code bodies/} (reply bytes too large or too binary to inline) and {@code pids/}
- * (an empty file per script run, named by its pid, so {@link FakeErk#close()} can kill the runs
- * still going). Not thread-safe; {@link FakeErk} serialises access.
+ * sequences), {@code bodies/} (reply bytes too large or too binary to inline) and {@code pids/} (an
+ * empty file per script run, named by its pid, so {@link FakeErk#close()} can kill the runs still
+ * going). Not thread-safe; {@link FakeErk} serialises access.
  */
 final class ScenarioFiles {
 

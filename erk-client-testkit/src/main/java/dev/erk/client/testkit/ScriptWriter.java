@@ -51,7 +51,7 @@ final class ScriptWriter {
    * or {@code U})…, {@code end}. A torn read of {@code next} only yields a smaller number.
    */
   private static final String JOURNAL_HEAD =
-      """
+"""
 _journal() {
   _n=0
   IFS= read -r _n <"$D/next"

@@ -51,7 +51,8 @@ class ClientThroughFakeErkTest {
 
   @Test
   void erksJsonErrorsBecomeCommandFailedWithErksMessage() {
-    erk.stubFor(command("exec", "dash-data")).willReturn(Fixtures.DASH_DATA_ERROR_NO_REMOTE.reply());
+    erk.stubFor(command("exec", "dash-data"))
+        .willReturn(Fixtures.DASH_DATA_ERROR_NO_REMOTE.reply());
     ErkCommandFailedException e =
         assertThrows(ErkCommandFailedException.class, () -> client.listPlans());
     assertEquals("Could not determine repository owner/name", e.erkMessage());
@@ -59,7 +60,8 @@ class ClientThroughFakeErkTest {
 
   @Test
   void aCrashWithoutGhFailsWithTheTracebacksLastLine() {
-    erk.stubFor(command("exec", "dash-data")).willReturn(Fixtures.DASH_DATA_CRASH_GH_MISSING.reply());
+    erk.stubFor(command("exec", "dash-data"))
+        .willReturn(Fixtures.DASH_DATA_CRASH_GH_MISSING.reply());
     ErkCommandFailedException e =
         assertThrows(ErkCommandFailedException.class, () -> client.listPlans());
     assertEquals(1, e.result().exitCode());
@@ -68,7 +70,8 @@ class ClientThroughFakeErkTest {
 
   @Test
   void aUsageErrorExitsTwo() {
-    erk.stubFor(command("exec", "dash-data")).willReturn(Fixtures.USAGE_ERROR_UNKNOWN_COMMAND.reply());
+    erk.stubFor(command("exec", "dash-data"))
+        .willReturn(Fixtures.USAGE_ERROR_UNKNOWN_COMMAND.reply());
     ErkCommandFailedException e =
         assertThrows(ErkCommandFailedException.class, () -> client.listPlans());
     assertEquals(2, e.result().exitCode());
@@ -76,11 +79,14 @@ class ClientThroughFakeErkTest {
 
   @Test
   void streamedLinesArriveNoSoonerThanTheirPauses() {
-    erk.stubFor(command("launch")).willReturn(Reply.timeline().stderr("one")
-        .pause(Duration.ofMillis(300)).stderr("two").exitCode(0));
+    erk.stubFor(command("launch"))
+        .willReturn(
+            Reply.timeline().stderr("one").pause(Duration.ofMillis(300)).stderr("two").exitCode(0));
     List<OutputLine> lines = new CopyOnWriteArrayList<>();
-    ActionResult result = client.stream(ActionRequest.custom(ActionKind.STREAMING, "launch", "x"),
-        lines::add).completion().join();
+    ActionResult result =
+        client.stream(ActionRequest.custom(ActionKind.STREAMING, "launch", "x"), lines::add)
+            .completion()
+            .join();
     assertEquals(0, result.exitCode());
     assertEquals(List.of("one", "two"), lines.stream().map(OutputLine::text).toList());
     long gap = Duration.between(lines.get(0).timestamp(), lines.get(1).timestamp()).toMillis();
@@ -92,7 +98,8 @@ class ClientThroughFakeErkTest {
   @Test
   void aHangIsEndedByTheClientsTimeoutLeavingNoProcess() throws Exception {
     erk.stubFor(command("exec", "dash-data")).willReturn(Reply.hang());
-    assertThrows(ErkTimeoutException.class,
+    assertThrows(
+        ErkTimeoutException.class,
         () -> client.listPlans(PlanQuery.defaults().withTimeout(Duration.ofMillis(300))));
     assertNoProcessLeft();
   }
@@ -111,27 +118,31 @@ class ClientThroughFakeErkTest {
   void aSignalDeathIsExitCode128PlusTheSignal() {
     erk.stubFor(command("exec", "close-pr")).willReturn(Reply.killedBy(9));
     erk.stubFor(command("launch")).willReturn(Reply.killedBy(11));
-    assertEquals(137, client.run(ActionRequest.custom(ActionKind.JSON, "exec", "close-pr", "1"))
-        .exitCode());
+    assertEquals(
+        137, client.run(ActionRequest.custom(ActionKind.JSON, "exec", "close-pr", "1")).exitCode());
     assertEquals(139, client.run(ActionRequest.custom(ActionKind.TEXT, "launch")).exitCode());
   }
 
   @Test
   void partialOutputAndInvalidUtf8ArriveAsReplacementCharacters() {
-    erk.stubFor(command("launch")).willReturn(
-        Reply.stdoutBytes(new byte[] {'a', (byte) 0xff, 'b', '\n', 't', 'a', 'i', 'l'}));
+    erk.stubFor(command("launch"))
+        .willReturn(
+            Reply.stdoutBytes(new byte[] {'a', (byte) 0xff, 'b', '\n', 't', 'a', 'i', 'l'}));
     List<OutputLine> lines = new CopyOnWriteArrayList<>();
     client.stream(ActionRequest.custom(ActionKind.STREAMING, "launch"), lines::add)
-        .completion().join();
+        .completion()
+        .join();
     assertEquals(List.of("a\uFFFDb", "tail"), lines.stream().map(OutputLine::text).toList());
   }
 
   @Test
   void afterClosePrSucceedsDashDataNoLongerListsThePlan() {
     erk.stubPlans(PlanRows.open(7).build(), PlanRows.open(8).build());
-    erk.stubFor(command("exec", "close-pr", "7")).willReturn(Reply.stdout("{\"success\": true}\n"))
+    erk.stubFor(command("exec", "close-pr", "7"))
+        .willReturn(Reply.stdout("{\"success\": true}\n"))
         .willSetState("closed");
-    erk.stubFor(command("exec", "dash-data")).inState("closed")
+    erk.stubFor(command("exec", "dash-data"))
+        .inState("closed")
         .willReturn(Reply.stdout(PlanRows.toDashData(PlanRows.open(8).build())));
     assertEquals(2, client.listPlans().count());
     client.runOrThrow(DashboardAction.CLOSE_PR.request(PlanRows.open(7).build(), "done"));
@@ -140,7 +151,8 @@ class ClientThroughFakeErkTest {
 
   @Test
   void aSequenceAnswersInOrderThenRepeatsTheLast() {
-    erk.stubFor(ArgvPattern.exactly("--version")).willReturn(Fixtures.VERSION_0_9_0.reply())
+    erk.stubFor(ArgvPattern.exactly("--version"))
+        .willReturn(Fixtures.VERSION_0_9_0.reply())
         .thenReturn(Fixtures.VERSION_0_9_11.reply());
     assertEquals("0.9.0", client.version().toString());
     assertEquals("0.9.11", client.version().toString());
@@ -150,10 +162,14 @@ class ClientThroughFakeErkTest {
   @Test
   void thirtyTwoConcurrentCallsAreEachJournalledOnce() {
     erk.stubFor(command("exec", "get-pr-info")).willReturn(Reply.stdout("{\"success\": true}\n"));
-    List<CompletableFuture<ActionResult>> calls = IntStream.range(0, 32)
-        .mapToObj(i -> client.runAsync(
-            ActionRequest.custom(ActionKind.JSON, "exec", "get-pr-info", String.valueOf(i))))
-        .toList();
+    List<CompletableFuture<ActionResult>> calls =
+        IntStream.range(0, 32)
+            .mapToObj(
+                i ->
+                    client.runAsync(
+                        ActionRequest.custom(
+                            ActionKind.JSON, "exec", "get-pr-info", String.valueOf(i))))
+            .toList();
     calls.forEach(c -> assertEquals(0, c.join().exitCode()));
     List<String> numbers = erk.invocations().stream().map(i -> i.argv().get(2)).sorted().toList();
     assertEquals(IntStream.range(0, 32).mapToObj(String::valueOf).sorted().toList(), numbers);
@@ -173,13 +189,15 @@ class ClientThroughFakeErkTest {
       pids = listing.toList();
     }
     for (java.nio.file.Path pid : pids) {
-      ProcessHandle.of(Long.parseLong(pid.getFileName().toString())).ifPresent(h -> {
-        try {
-          h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new AssertionError("process " + h.pid() + " still running", e);
-        }
-      });
+      ProcessHandle.of(Long.parseLong(pid.getFileName().toString()))
+          .ifPresent(
+              h -> {
+                try {
+                  h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  throw new AssertionError("process " + h.pid() + " still running", e);
+                }
+              });
     }
   }
 }

@@ -14,7 +14,8 @@ class CorePackageTest {
     Path core = Path.of("target/classes/dev/erk/client/testkit");
     try (Stream<Path> classes = Files.list(core)) {
       for (Path c : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
-        String bytes = new String(Files.readAllBytes(c), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String bytes =
+            new String(Files.readAllBytes(c), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(bytes.contains("org/junit"), c + " references JUnit");
       }
     }

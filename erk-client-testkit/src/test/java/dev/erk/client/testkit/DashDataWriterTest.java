@@ -48,12 +48,14 @@ class DashDataWriterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dash-data-open-plans", "dash-data-one-row-every-field",
-      "dash-data-empty"})
+  @ValueSource(
+      strings = {"dash-data-open-plans", "dash-data-one-row-every-field", "dash-data-empty"})
   void decodingAndEncodingReproducesErksBytes(String name) {
     String stdout = new String(reference(name + ".stdout"), UTF_8);
-    List<PlanRow> rows = assertInstanceOf(ErkJson.DashData.Plans.class,
-        decode(stdout.getBytes(UTF_8))).plans().plans();
+    List<PlanRow> rows =
+        assertInstanceOf(ErkJson.DashData.Plans.class, decode(stdout.getBytes(UTF_8)))
+            .plans()
+            .plans();
     assertEquals(stdout, PlanRows.toDashData(rows));
   }
 
@@ -65,28 +67,84 @@ class DashDataWriterTest {
         assertInstanceOf(ErkJson.DashData.Failure.class, decode(stdout.getBytes(UTF_8)));
     assertEquals(stdout, PlanRows.toFailure(failure.error()));
   }
+
   final PlanRow base = decodeRow("{\"pr_number\": 7}");
 
   PlanRow decodeRow(String rowJson) {
-    byte[] bytes = ("{\"success\": true, \"plans\": [" + rowJson + "], \"count\": 1}")
-        .getBytes(UTF_8);
+    byte[] bytes =
+        ("{\"success\": true, \"plans\": [" + rowJson + "], \"count\": 1}").getBytes(UTF_8);
     return assertInstanceOf(ErkJson.DashData.Plans.class, decode(bytes)).plans().plans().get(0);
   }
 
   PlanRow with(String title, Map<String, Object> extras) {
-    return new PlanRow(7, null, "-", "-", null, null, null, "", false, "-", "-", "-", "-",
-        null, title, "", null, null, null, null, null, null, null, null, null, List.of(), 0, 0,
-        "-", null, null, null, null, null, "-", "-", null, null, "-", 0, 0, "-", "-", "-", "-",
-        List.of(), "-", OffsetDateTime.parse("2026-01-02T03:04:05.000007+05:30"), "-",
-        OffsetDateTime.parse("2026-01-02T03:04:05.999Z"), "-", "", false, "-", "-", extras);
+    return new PlanRow(
+        7,
+        null,
+        "-",
+        "-",
+        null,
+        null,
+        null,
+        "",
+        false,
+        "-",
+        "-",
+        "-",
+        "-",
+        null,
+        title,
+        "",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        0,
+        0,
+        "-",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "-",
+        "-",
+        null,
+        null,
+        "-",
+        0,
+        0,
+        "-",
+        "-",
+        "-",
+        "-",
+        List.of(),
+        "-",
+        OffsetDateTime.parse("2026-01-02T03:04:05.000007+05:30"),
+        "-",
+        OffsetDateTime.parse("2026-01-02T03:04:05.999Z"),
+        "-",
+        "",
+        false,
+        "-",
+        "-",
+        extras);
   }
 
   @Test
   void stringsAreAsciiWithPythonsEscapes() {
     String title = "\u00e9 \ud83d\ude00 \"q\" \\ / \n\r\t\b\f \u0001 \u007f \u2028";
     String encoded = PlanRows.toJson(with(title, Map.of()));
-    assertTrue(encoded.contains("\"full_title\": \"\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ / "
-        + "\\n\\r\\t\\b\\f \\u0001 \\u007f \\u2028\""), encoded);
+    assertTrue(
+        encoded.contains(
+            "\"full_title\": \"\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ / "
+                + "\\n\\r\\t\\b\\f \\u0001 \\u007f \\u2028\""),
+        encoded);
   }
 
   @Test
@@ -97,10 +155,22 @@ class DashDataWriterTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"1.0E16, 1e+16", "1.0E15, 1000000000000000.0", "0.0001, 0.0001", "1.0E-5, 1e-05",
-      "-0.0, -0.0", "1.5, 1.5", "123456789.123, 123456789.123", "1.0E22, 1e+22",
-      "4.9E-324, 5e-324", "NaN, NaN", "-Infinity, -Infinity", "0.1, 0.1", "100.0, 100.0",
-      "1.7976931348623157E308, 1.7976931348623157e+308"})
+  @CsvSource({
+    "1.0E16, 1e+16",
+    "1.0E15, 1000000000000000.0",
+    "0.0001, 0.0001",
+    "1.0E-5, 1e-05",
+    "-0.0, -0.0",
+    "1.5, 1.5",
+    "123456789.123, 123456789.123",
+    "1.0E22, 1e+22",
+    "4.9E-324, 5e-324",
+    "NaN, NaN",
+    "-Infinity, -Infinity",
+    "0.1, 0.1",
+    "100.0, 100.0",
+    "1.7976931348623157E308, 1.7976931348623157e+308"
+  })
   void floatsInExtrasAreWrittenLikePythonsRepr(double value, String python) {
     assertEquals(python, PythonJsonWriter.floatRepr(value));
   }
@@ -114,32 +184,36 @@ class DashDataWriterTest {
     nested.put(1, "one");
     extras.put("m", nested);
     String encoded = PlanRows.toJson(with("t", extras));
-    assertTrue(encoded.endsWith("\"status_display\": \"-\", \"z\": [1, 2.5, true], "
-        + "\"a\": null, \"m\": {\"1\": \"one\"}}"), encoded);
+    assertTrue(
+        encoded.endsWith(
+            "\"status_display\": \"-\", \"z\": [1, 2.5, true], "
+                + "\"a\": null, \"m\": {\"1\": \"one\"}}"),
+        encoded);
   }
 
   @Test
   void anExtraNamedLikeAnErkKeyIsRefused() {
-    assertThrows(IllegalArgumentException.class,
-        () -> PlanRows.toJson(with("t", Map.of("pr_body", "x"))));
+    assertThrows(
+        IllegalArgumentException.class, () -> PlanRows.toJson(with("t", Map.of("pr_body", "x"))));
   }
 
   @Test
   void anExtraJsonCannotHoldIsRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PlanRows.toJson(with("t", Map.of("when", new Object()))));
   }
 
   @Test
   void aFailureEscapesItsText() {
-    assertEquals("{\"success\": false, \"error\": \"no \\\"origin\\\" \\u2013 fix it\"}",
+    assertEquals(
+        "{\"success\": false, \"error\": \"no \\\"origin\\\" \\u2013 fix it\"}",
         failure("no \"origin\" \u2013 fix it"));
   }
 
   @Test
   void anEmptyListIsErksEmptyAnswer() {
-    assertEquals("{\"success\": true, \"plans\": [], \"count\": 0}",
-        dashData(List.of()));
+    assertEquals("{\"success\": true, \"plans\": [], \"count\": 0}", dashData(List.of()));
   }
 
   @Test
@@ -148,7 +222,7 @@ class DashDataWriterTest {
     String encoded = dashData(List.of(row, base));
     byte[] bytes = encoded.getBytes(UTF_8);
     ErkJson.DashData back = json.decodeDashData(bytes, bytes.length, List.of("erk"));
-    assertEquals(List.of(row, base),
-        assertInstanceOf(ErkJson.DashData.Plans.class, back).plans().plans());
+    assertEquals(
+        List.of(row, base), assertInstanceOf(ErkJson.DashData.Plans.class, back).plans().plans());
   }
 }

@@ -7,41 +7,54 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The row key lists of older erk generations, copied from erk's source (docs/erk-generations.md). */
+/**
+ * The row key lists of older erk generations, copied from erk's source (docs/erk-generations.md).
+ */
 final class ErkKeyLists {
   private ErkKeyLists() {}
 
   /** bfa7566 (0.9.0), 56 keys. */
-  static final List<String> V0_9_0 = keys("plan_id, plan_url, pr_number, pr_url, pr_display, "
-      + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
-      + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
-      + "full_title, plan_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
-      + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
-      + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
-      + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
-      + "learn_display_icon, objective_issue, objective_url, objective_display, "
-      + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
-      + "objective_slug_display, objective_state_display, objective_head_state, "
-      + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
-      + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
+  static final List<String> V0_9_0 =
+      keys(
+          "plan_id, plan_url, pr_number, pr_url, pr_display, "
+              + "checks_display, checks_passing, checks_counts, worktree_name, exists_locally, "
+              + "local_impl_display, remote_impl_display, run_id_display, run_state_display, run_url, "
+              + "full_title, plan_body, pr_title, pr_state, pr_head_branch, worktree_branch, "
+              + "last_local_impl_at, last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
+              + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
+              + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
+              + "learn_display_icon, objective_issue, objective_url, objective_display, "
+              + "objective_done_nodes, objective_total_nodes, objective_progress_display, "
+              + "objective_slug_display, objective_state_display, objective_head_state, "
+              + "objective_head_plans, objective_next_node_display, updated_at, updated_display, "
+              + "created_at, created_display, author, is_learn_plan, lifecycle_display, status_display");
 
   /** v0.9.11, 57 keys. */
-  static final List<String> V0_9_11 = V0_9_0.stream()
-      .flatMap(k -> k.equals("checks_counts") ? List.of(k, "ci_summary_comment_id").stream()
-          : List.of(k).stream())
-      .map(k -> k.equals("objective_head_state") ? "objective_deps_display"
-          : k.equals("objective_head_plans") ? "objective_deps_plans" : k)
-      .toList();
+  static final List<String> V0_9_11 =
+      V0_9_0.stream()
+          .flatMap(
+              k ->
+                  k.equals("checks_counts")
+                      ? List.of(k, "ci_summary_comment_id").stream()
+                      : List.of(k).stream())
+          .map(
+              k ->
+                  k.equals("objective_head_state")
+                      ? "objective_deps_display"
+                      : k.equals("objective_head_plans") ? "objective_deps_plans" : k)
+          .toList();
 
   /** 0025aec (0.7.x), 38 keys. */
-  static final List<String> V0_7 = keys("issue_number, issue_url, title, pr_number, pr_url, "
-      + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
-      + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "
-      + "pr_title, pr_state, pr_head_branch, worktree_branch, last_local_impl_at, "
-      + "last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
-      + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
-      + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
-      + "learn_display_icon, objective_issue, objective_display");
+  static final List<String> V0_7 =
+      keys(
+          "issue_number, issue_url, title, pr_number, pr_url, "
+              + "pr_display, checks_display, worktree_name, exists_locally, local_impl_display, "
+              + "remote_impl_display, run_id_display, run_state_display, run_url, full_title, issue_body, "
+              + "pr_title, pr_state, pr_head_branch, worktree_branch, last_local_impl_at, "
+              + "last_remote_impl_at, run_id, run_status, run_conclusion, log_entries, "
+              + "resolved_comment_count, total_comment_count, comments_display, learn_status, "
+              + "learn_plan_issue, learn_plan_issue_closed, learn_plan_pr, learn_run_url, learn_display, "
+              + "learn_display_icon, objective_issue, objective_display");
 
   /**
    * Variant 0: an enriched plan (#8001; for 0.7.x issue #512 linked to PR #7911). Variant 1: a plan
@@ -56,7 +69,9 @@ final class ErkKeyLists {
     v.put("plan_url", p + "/pull/" + plan);
     v.put("issue_number", enriched ? 512 : 513);
     v.put("issue_url", p + "/issues/" + (enriched ? 512 : 513));
-    v.put("title", enriched ? "Add retry to uploads" : "A title longer than fifty characters, so c...");
+    v.put(
+        "title",
+        enriched ? "Add retry to uploads" : "A title longer than fifty characters, so c...");
     Integer pr = keys == V0_7 ? (enriched ? 7911 : null) : (enriched ? plan : null);
     v.put("pr_number", pr);
     v.put("pr_url", pr == null ? null : p + "/pull/" + pr);
@@ -67,14 +82,26 @@ final class ErkKeyLists {
     v.put("ci_summary_comment_id", null);
     v.put("worktree_name", "");
     v.put("exists_locally", false);
-    for (String k : List.of("local_impl_display", "remote_impl_display", "run_id_display",
-        "run_state_display", "objective_display", "objective_progress_display",
-        "objective_slug_display", "objective_state_display", "objective_head_state",
-        "objective_deps_display", "objective_next_node_display", "learn_display_icon",
-        "status_display")) {
+    for (String k :
+        List.of(
+            "local_impl_display",
+            "remote_impl_display",
+            "run_id_display",
+            "run_state_display",
+            "objective_display",
+            "objective_progress_display",
+            "objective_slug_display",
+            "objective_state_display",
+            "objective_head_state",
+            "objective_deps_display",
+            "objective_next_node_display",
+            "learn_display_icon",
+            "status_display")) {
       v.put(k, "-");
     }
-    v.put("full_title", enriched ? "Add retry to uploads" : "A title longer than fifty characters, so cut");
+    v.put(
+        "full_title",
+        enriched ? "Add retry to uploads" : "A title longer than fifty characters, so cut");
     v.put("plan_body", "the plan");
     v.put("issue_body", "raw issue body");
     v.put("pr_title", pr == null ? null : "Add retry to uploads");

@@ -27,7 +27,8 @@ class FixtureFilesTest {
       Recording stored = Recording.read(base);
       assertArrayEquals(e.getValue().stdoutBytes(), stored.stdoutBytes(), e.getKey());
       assertArrayEquals(e.getValue().stderrBytes(), stored.stderrBytes(), e.getKey());
-      assertArrayEquals(Files.readAllBytes(base.resolveSibling(e.getKey() + ".meta.json")),
+      assertArrayEquals(
+          Files.readAllBytes(base.resolveSibling(e.getKey() + ".meta.json")),
           Files.readAllBytes(base.resolveSibling(e.getKey() + ".meta.json")));
     }
   }

@@ -2,9 +2,9 @@ package dev.erk.client.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.cli.ErkJson;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FixturesTest {
 
   @ParameterizedTest
-  @CsvSource({"DASH_DATA_PLANS, CURRENT, 6", "DASH_DATA_V0_9_11, V0_9_11, 2",
-      "DASH_DATA_V0_9_0, V0_9_0, 2", "DASH_DATA_V0_7, V0_7, 2", "DASH_DATA_EMPTY, '', 0"})
+  @CsvSource({
+    "DASH_DATA_PLANS, CURRENT, 6",
+    "DASH_DATA_V0_9_11, V0_9_11, 2",
+    "DASH_DATA_V0_9_0, V0_9_0, 2",
+    "DASH_DATA_V0_7, V0_7, 2",
+    "DASH_DATA_EMPTY, '', 0"
+  })
   void eachDashDataFixtureDecodesAsItsGeneration(Fixtures f, String generation, int rows)
       throws Exception {
     byte[] out = f.recording().stdoutBytes();

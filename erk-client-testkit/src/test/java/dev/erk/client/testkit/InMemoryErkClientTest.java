@@ -75,8 +75,9 @@ class InMemoryErkClientTest {
       erk.plans(q -> new PlanList(q.state() == PlanState.CLOSED ? List.of() : List.of(PLAN), null));
 
       assertEquals(1, await(erk.listPlansAsync(PlanQuery.defaults())).count());
-      assertEquals(0, await(erk.listPlansAsync(
-          PlanQuery.builder().state(PlanState.CLOSED).build())).count());
+      assertEquals(
+          0,
+          await(erk.listPlansAsync(PlanQuery.builder().state(PlanState.CLOSED).build())).count());
       assertEquals(2, erk.queries().size());
       assertEquals(PlanQuery.defaults(), erk.queries().get(0));
     }
@@ -90,9 +91,10 @@ class InMemoryErkClientTest {
     @Test
     void anExceptionFromTheAnswerIsThrownAndFailsTheAsyncForm() {
       IllegalStateException boom = new IllegalStateException("boom");
-      erk.plans(q -> {
-        throw boom;
-      });
+      erk.plans(
+          q -> {
+            throw boom;
+          });
 
       assertSame(boom, assertThrows(IllegalStateException.class, () -> erk.listPlans()));
       assertSame(boom, failureOf(erk.listPlansAsync(PlanQuery.defaults())));
@@ -143,7 +145,8 @@ class InMemoryErkClientTest {
 
     @Test
     void runReturnsAFailedResultWhileRunOrThrowThrowsCarryingIt() {
-      erk.onCommand(ArgvPattern.command("launch"),
+      erk.onCommand(
+          ArgvPattern.command("launch"),
           Reply.stdout("{\"success\": false, \"error\": \"no PR 7\"}\n").withExitCode(1));
 
       ActionResult result = erk.run(LAUNCH);
@@ -181,8 +184,8 @@ class InMemoryErkClientTest {
     void runThrowsTheTimeoutItselfWhenTheRequestTimesOut() {
       erk.onCommand(ArgvPattern.command("launch"), Reply.hang());
 
-      assertThrows(ErkTimeoutException.class,
-          () -> erk.run(LAUNCH.withTimeout(Duration.ofMillis(50))));
+      assertThrows(
+          ErkTimeoutException.class, () -> erk.run(LAUNCH.withTimeout(Duration.ofMillis(50))));
     }
 
     @Test
@@ -200,9 +203,14 @@ class InMemoryErkClientTest {
   class Streams {
     @Test
     void linesArriveInOrderWithSequenceNumbersAndCompletionComesAfterTheLast() throws Exception {
-      erk.onCommand(ArgvPattern.command("launch"), Reply.timeline()
-          .stderr("Dispatching…").pause(Duration.ofMillis(20)).stdout("{\"run\": 1}")
-          .stderr("✓ done").exitCode(0));
+      erk.onCommand(
+          ArgvPattern.command("launch"),
+          Reply.timeline()
+              .stderr("Dispatching…")
+              .pause(Duration.ofMillis(20))
+              .stdout("{\"run\": 1}")
+              .stderr("✓ done")
+              .exitCode(0));
       List<OutputLine> lines = Collections.synchronizedList(new ArrayList<>());
 
       StreamHandle handle = erk.stream(LAUNCH, lines::add);
@@ -210,7 +218,8 @@ class InMemoryErkClientTest {
           handle.completion().thenApply(result -> lines.size());
       ActionResult result = await(handle.completion());
 
-      assertEquals(List.of("STDERR: Dispatching…", "STDOUT: {\"run\": 1}", "STDERR: ✓ done"),
+      assertEquals(
+          List.of("STDERR: Dispatching…", "STDOUT: {\"run\": 1}", "STDERR: ✓ done"),
           lines.stream().map(OutputLine::toString).toList());
       assertEquals(List.of(0L, 1L, 2L), lines.stream().map(OutputLine::sequence).toList());
       assertEquals(3, await(seenAtCompletion));
@@ -221,12 +230,13 @@ class InMemoryErkClientTest {
 
     @Test
     void linesAreCutOnLfCrlfAndCrAcrossStepsWithEmptyLinesAndAnsiRemoved() throws Exception {
-      erk.onCommand(ArgvPattern.command("launch"), Reply.timeline()
-          .stdoutBytes("par".getBytes(UTF_8))
-          .stdoutBytes("tial\r\n\n50%\r\u001B[32mgreen\u001B[0m\r".getBytes(
-              UTF_8))
-          .stdoutBytes("\nlast".getBytes(UTF_8))
-          .exitCode(0));
+      erk.onCommand(
+          ArgvPattern.command("launch"),
+          Reply.timeline()
+              .stdoutBytes("par".getBytes(UTF_8))
+              .stdoutBytes("tial\r\n\n50%\r\u001B[32mgreen\u001B[0m\r".getBytes(UTF_8))
+              .stdoutBytes("\nlast".getBytes(UTF_8))
+              .exitCode(0));
       List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
       await(erk.stream(LAUNCH, line -> lines.add(line.text())).completion());
@@ -236,15 +246,23 @@ class InMemoryErkClientTest {
 
     @Test
     void cancelFailsTheCompletionAsCancelledAndStopsTheLines() throws Exception {
-      erk.onCommand(ArgvPattern.command("launch"), Reply.timeline()
-          .stderr("first").pause(Duration.ofSeconds(30)).stderr("never").exitCode(0));
+      erk.onCommand(
+          ArgvPattern.command("launch"),
+          Reply.timeline()
+              .stderr("first")
+              .pause(Duration.ofSeconds(30))
+              .stderr("never")
+              .exitCode(0));
       CountDownLatch first = new CountDownLatch(1);
       List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-      StreamHandle handle = erk.stream(LAUNCH, line -> {
-        lines.add(line.text());
-        first.countDown();
-      });
+      StreamHandle handle =
+          erk.stream(
+              LAUNCH,
+              line -> {
+                lines.add(line.text());
+                first.countDown();
+              });
       assertTrue(first.await(5, TimeUnit.SECONDS));
       handle.cancel();
 
@@ -266,15 +284,19 @@ class InMemoryErkClientTest {
 
     @Test
     void aHangingReplyHoldsBackItsUnterminatedLineAsAProcessWithOpenPipesDoes() throws Exception {
-      erk.onCommand(ArgvPattern.command("launch"), Reply.timeline()
-          .stderr("first").stderrBytes("partial".getBytes(UTF_8)).hang());
+      erk.onCommand(
+          ArgvPattern.command("launch"),
+          Reply.timeline().stderr("first").stderrBytes("partial".getBytes(UTF_8)).hang());
       CountDownLatch first = new CountDownLatch(1);
       List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-      try (StreamHandle handle = erk.stream(LAUNCH, line -> {
-        lines.add(line.text());
-        first.countDown();
-      })) {
+      try (StreamHandle handle =
+          erk.stream(
+              LAUNCH,
+              line -> {
+                lines.add(line.text());
+                first.countDown();
+              })) {
         assertTrue(first.await(5, TimeUnit.SECONDS));
         assertTrue(handle.await(Duration.ofMillis(100)).isEmpty());
       }
@@ -284,14 +306,20 @@ class InMemoryErkClientTest {
 
     @Test
     void aListenerThatThrowsDoesNotBreakTheStream() throws Exception {
-      erk.onCommand(ArgvPattern.command("launch"),
+      erk.onCommand(
+          ArgvPattern.command("launch"),
           Reply.timeline().stderr("one").stderr("two").stderr("three").exitCode(0));
       List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-      ActionResult result = await(erk.stream(LAUNCH, line -> {
-        lines.add(line.text());
-        throw new IllegalStateException("listener bug on " + line.text());
-      }).completion());
+      ActionResult result =
+          await(
+              erk.stream(
+                      LAUNCH,
+                      line -> {
+                        lines.add(line.text());
+                        throw new IllegalStateException("listener bug on " + line.text());
+                      })
+                  .completion());
 
       assertEquals(List.of("one", "two", "three"), lines);
       assertTrue(result.success());
@@ -312,7 +340,8 @@ class InMemoryErkClientTest {
   class VersionAndClose {
     @Test
     void versionIsZeroNineElevenUnlessScripted() throws Exception {
-      assertEquals(List.of(0, 9, 11),
+      assertEquals(
+          List.of(0, 9, 11),
           List.of(erk.version().major(), erk.version().minor(), erk.version().patch()));
 
       erk.version("erk, version 0.7.2");

@@ -44,19 +44,30 @@ class InMemoryParityTest {
     return Stream.of(
         Arguments.of("a silent failure", Reply.exitCode(3)),
         Arguments.of("a signal death", Reply.killedBy(9)),
-        Arguments.of("an error envelope on stdout",
+        Arguments.of(
+            "an error envelope on stdout",
             Reply.stdout("{\"success\": false, \"error\": \"no PR 7\"}\n").withExitCode(1)),
-        Arguments.of("an error envelope on stderr",
+        Arguments.of(
+            "an error envelope on stderr",
             Reply.stderr("{\"error\": \"not authenticated\"}\n").withExitCode(1)),
         Arguments.of("a success envelope saying false", Reply.stdout("{\"success\": false}")),
-        Arguments.of("a non-text error", Reply.stdout("{\"error\": 5}\n").andStderr("Aborted!\n")
-            .withExitCode(1)),
-        Arguments.of("a traceback", Reply.stderr("Traceback (most recent call last):\n"
-            + "  File \"x.py\", line 1, in <module>\nRuntimeError: gh not found\n"
-            + "  while fetching a token\n").withExitCode(1)),
-        Arguments.of("escape codes and carriage returns", Reply.timeline()
-            .stderrBytes("\u001B[32m✓ green\u001B[0m\r\n50%\r60%\r".getBytes(UTF_8))
-            .pause(Duration.ofMillis(20)).stdoutBytes("\nlast".getBytes(UTF_8)).exitCode(0)));
+        Arguments.of(
+            "a non-text error",
+            Reply.stdout("{\"error\": 5}\n").andStderr("Aborted!\n").withExitCode(1)),
+        Arguments.of(
+            "a traceback",
+            Reply.stderr(
+                    "Traceback (most recent call last):\n"
+                        + "  File \"x.py\", line 1, in <module>\nRuntimeError: gh not found\n"
+                        + "  while fetching a token\n")
+                .withExitCode(1)),
+        Arguments.of(
+            "escape codes and carriage returns",
+            Reply.timeline()
+                .stderrBytes("\u001B[32m✓ green\u001B[0m\r\n50%\r60%\r".getBytes(UTF_8))
+                .pause(Duration.ofMillis(20))
+                .stdoutBytes("\nlast".getBytes(UTF_8))
+                .exitCode(0)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,14 +94,21 @@ class InMemoryParityTest {
 
   private static List<Object> streamed(ErkClient client) {
     List<String> lines = new CopyOnWriteArrayList<>();
-    ActionResult result = client.stream(LAUNCH, (OutputLine line) -> lines.add(line.toString()))
-        .await(Duration.ofSeconds(10)).orElseThrow();
+    ActionResult result =
+        client.stream(LAUNCH, (OutputLine line) -> lines.add(line.toString()))
+            .await(Duration.ofSeconds(10))
+            .orElseThrow();
     return List.of(lines, comparable(result));
   }
 
   /** All but the command line (the fake's path) and the duration. */
   private static List<Object> comparable(ActionResult result) {
-    return List.of(result.exitCode(), result.success(), result.message(), result.stdout(),
-        result.stderr(), String.valueOf(result.envelope()));
+    return List.of(
+        result.exitCode(),
+        result.success(),
+        result.message(),
+        result.stdout(),
+        result.stderr(),
+        String.valueOf(result.envelope()));
   }
 }

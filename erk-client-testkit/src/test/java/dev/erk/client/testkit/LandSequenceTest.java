@@ -27,10 +27,17 @@ import org.junit.jupiter.api.Test;
 
 /** {@link LandSequence} through the real client and a real fake erk process. */
 class LandSequenceTest {
-  static final List<String> LAND = List.of("exec", "land-execute", "--pr-number=42",
-      "--branch=plan-42", "-f", "--linked-pr-number=42");
-  static final List<String> UPDATE = List.of("exec", "objective-update-after-land",
-      "--objective=7000", "--pr=42", "--branch=plan-42");
+  static final List<String> LAND =
+      List.of(
+          "exec",
+          "land-execute",
+          "--pr-number=42",
+          "--branch=plan-42",
+          "-f",
+          "--linked-pr-number=42");
+  static final List<String> UPDATE =
+      List.of(
+          "exec", "objective-update-after-land", "--objective=7000", "--pr=42", "--branch=plan-42");
 
   final FakeErk erk = FakeErk.create();
   final CliErkClient client = erk.clientBuilder().generation(ErkGeneration.CURRENT).build();
@@ -53,15 +60,14 @@ class LandSequenceTest {
     LandOutcome outcome = client.land(withObjective(), (OutputLine line) -> lines.add(line.text()));
     assertTrue(outcome.landed());
     assertTrue(outcome.objectiveUpdateResult().orElseThrow().success());
-    assertEquals(List.of(LAND, UPDATE),
-        erk.invocations().stream().map(Invocation::argv).toList());
+    assertEquals(List.of(LAND, UPDATE), erk.invocations().stream().map(Invocation::argv).toList());
     assertEquals(List.of("✓ Merged PR #42 [plan-42]", "Updated objective #7000"), lines);
   }
 
   @Test
   void aFailedLandDoesNotTouchTheObjective() {
-    erk.stubFor(exactly(LAND)).willReturn(Reply.stderr("Error: PR #42 is not mergeable\n")
-        .withExitCode(1));
+    erk.stubFor(exactly(LAND))
+        .willReturn(Reply.stderr("Error: PR #42 is not mergeable\n").withExitCode(1));
     LandOutcome outcome = client.land(withObjective(), LineListener());
     assertFalse(outcome.landed());
     assertNull(outcome.objectiveUpdate());
@@ -92,8 +98,8 @@ class LandSequenceTest {
 
   @Test
   void cancellingDuringTheLandKillsItAndStartsNoUpdate() throws Exception {
-    erk.stubFor(exactly(LAND)).willReturn(Reply.timeline().stderr("landing")
-        .pause(Duration.ofMinutes(5)).exitCode(0));
+    erk.stubFor(exactly(LAND))
+        .willReturn(Reply.timeline().stderr("landing").pause(Duration.ofMinutes(5)).exitCode(0));
     erk.stubFor(exactly(UPDATE)).willReturn(Reply.stderr("Updated\n"));
     CompletableFuture<LandOutcome> outcome = client.landAsync(withObjective(), LineListener());
     assertEquals(LAND, erk.takeInvocation(Duration.ofSeconds(30)).orElseThrow().argv());
@@ -113,7 +119,8 @@ class LandSequenceTest {
   @Test
   void aCancelledBlockingLandThrowsCancelled() {
     Thread.currentThread().interrupt();
-    erk.stubFor(exactly(LAND)).willReturn(Reply.timeline().pause(Duration.ofMinutes(5)).exitCode(0));
+    erk.stubFor(exactly(LAND))
+        .willReturn(Reply.timeline().pause(Duration.ofMinutes(5)).exitCode(0));
     assertThrows(ErkCancelledException.class, () -> client.land(withObjective(), LineListener()));
     assertTrue(Thread.interrupted());
   }

@@ -18,10 +18,10 @@ import java.util.logging.LogManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names what keeps a class loader reachable, without a heap dump: from each root that usually
- * pins a plugin (live threads, JVM shutdown hooks, JUL's and System.Logger's registries, JNA's
- * direct mappings), a bounded walk of object fields finds the shortest chain to an object, class or
- * loader that belongs to the plugin.
+ * Names what keeps a class loader reachable, without a heap dump: from each root that usually pins
+ * a plugin (live threads, JVM shutdown hooks, JUL's and System.Logger's registries, JNA's direct
+ * mappings), a bounded walk of object fields finds the shortest chain to an object, class or loader
+ * that belongs to the plugin.
  *
  * <p>Reads JDK internals reflectively, so the JVM needs {@code --add-opens} for the packages named
  * in {@link PluginUnloadTest}; a field it may not read is skipped.
@@ -91,8 +91,10 @@ final class LoaderPins {
     if (registered instanceof Map<?, ?> map && !map.isEmpty()) {
       List<String> names = new ArrayList<>();
       map.keySet().forEach(type -> names.add(((Class<?>) type).getName()));
-      pins.add("JNI global references held by JNA's direct mapping (Native.register) to methods of "
-          + names + ": released only by Native.unregister");
+      pins.add(
+          "JNI global references held by JNA's direct mapping (Native.register) to methods of "
+              + names
+              + ": released only by Native.unregister");
     }
   }
 
@@ -133,8 +135,9 @@ final class LoaderPins {
       }
       for (Map.Entry<String, Object> edge : edges(step.node).entrySet()) {
         if (seen.add(edge.getValue())) {
-          boolean soft = step.soft
-              || (step.node instanceof SoftReference<?> && edge.getKey().equals(".referent"));
+          boolean soft =
+              step.soft
+                  || (step.node instanceof SoftReference<?> && edge.getKey().equals(".referent"));
           queue.add(new Step(edge.getValue(), step, edge.getKey(), step.depth + 1, soft));
         }
       }
@@ -157,7 +160,9 @@ final class LoaderPins {
    * own.
    */
   private static boolean worthExpanding(Object node, Object start) {
-    return !(node instanceof Class<?> || node instanceof ClassLoader || node instanceof ThreadGroup
+    return !(node instanceof Class<?>
+        || node instanceof ClassLoader
+        || node instanceof ThreadGroup
         || (node instanceof Thread && node != start));
   }
 
@@ -177,7 +182,8 @@ final class LoaderPins {
     }
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+        if (Modifier.isStatic(field.getModifiers())
+            || field.getType().isPrimitive()
             || isWeakReferent(node, field)) {
           continue;
         }
@@ -197,8 +203,10 @@ final class LoaderPins {
 
   /** A weak or phantom referent keeps nothing alive; a soft one does until memory runs low. */
   private static boolean isWeakReferent(Object node, Field field) {
-    return node instanceof Reference<?> && !(node instanceof SoftReference<?>)
-        && field.getDeclaringClass() == Reference.class && field.getName().equals("referent");
+    return node instanceof Reference<?>
+        && !(node instanceof SoftReference<?>)
+        && field.getDeclaringClass() == Reference.class
+        && field.getName().equals("referent");
   }
 
   private static String describe(Object node) {

@@ -42,8 +42,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The api, cli and testkit jars are OSGi bundles that resolve in Apache Felix next to the bundles
- * of their dependencies (Jackson, NuProcess, JNA, JSpecify), export their public packages only,
- * and keep the client's core ({@code dev.erk.client.cli.internal}) for the testkit.
+ * of their dependencies (Jackson, NuProcess, JNA, JSpecify), export their public packages only, and
+ * keep the client's core ({@code dev.erk.client.cli.internal}) for the testkit.
  *
  * <p>Runs after {@code package} (failsafe), on the jars the build made. NuProcess's bundle does not
  * export {@code com.zaxxer.nuprocess.internal}, which the cli uses: the test adds the fragment the
@@ -52,19 +52,32 @@ import org.osgi.framework.wiring.FrameworkWiring;
 class OsgiBundlesIT {
 
   /** One class from each jar to install, the erk-client jars first. */
-  private static final List<Class<?>> BUNDLE_CLASSES = List.of(
-      ErkClient.class, CliErkClient.class, FakeErk.class,
-      ObjectMapper.class, JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class,
-      JavaTimeModule.class, NuProcess.class, Native.class, NullMarked.class);
+  private static final List<Class<?>> BUNDLE_CLASSES =
+      List.of(
+          ErkClient.class,
+          CliErkClient.class,
+          FakeErk.class,
+          ObjectMapper.class,
+          JsonFactory.class,
+          com.fasterxml.jackson.annotation.JsonProperty.class,
+          JavaTimeModule.class,
+          NuProcess.class,
+          Native.class,
+          NullMarked.class);
 
   @TempDir Path temp;
   private Framework felix;
 
   @BeforeEach
   void startFelix() throws BundleException {
-    felix = new FrameworkFactory().newFramework(Map.of(
-        Constants.FRAMEWORK_STORAGE, temp.resolve("felix-cache").toString(),
-        Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+    felix =
+        new FrameworkFactory()
+            .newFramework(
+                Map.of(
+                    Constants.FRAMEWORK_STORAGE,
+                    temp.resolve("felix-cache").toString(),
+                    Constants.FRAMEWORK_STORAGE_CLEAN,
+                    Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
     felix.start();
   }
 
@@ -92,37 +105,51 @@ class OsgiBundlesIT {
   void onlyThePublicPackagesAreExportedToEveryone() throws Exception {
     Map<String, Bundle> bundles = installAll();
     felix.adapt(FrameworkWiring.class).resolveBundles(bundles.values());
-    assertEquals(List.of("dev.erk.client", "dev.erk.client.details",
-        "dev.erk.client.internal (mandatory)"), exports(named(bundles, "dev.erk.client")));
-    assertEquals(List.of("dev.erk.client.cli", "dev.erk.client.cli.internal (mandatory)"),
+    assertEquals(
+        List.of("dev.erk.client", "dev.erk.client.details", "dev.erk.client.internal (mandatory)"),
+        exports(named(bundles, "dev.erk.client")));
+    assertEquals(
+        List.of("dev.erk.client.cli", "dev.erk.client.cli.internal (mandatory)"),
         exports(named(bundles, "dev.erk.client.cli")));
-    assertEquals(List.of("dev.erk.client.testkit", "dev.erk.client.testkit.junit"),
+    assertEquals(
+        List.of("dev.erk.client.testkit", "dev.erk.client.testkit.junit"),
         exports(named(bundles, "dev.erk.client.testkit")));
   }
 
   @Test
   void theCoreIsWiredToTheTestkitAndRefusedToOtherBundles() throws Exception {
     Map<String, Bundle> bundles = installAll();
-    Bundle other = felix.getBundleContext().installBundle(
-        jar("other.jar", Map.of(
-            Constants.BUNDLE_SYMBOLICNAME, "some.other.bundle",
-            Constants.IMPORT_PACKAGE, "dev.erk.client.cli.internal")).toUri().toString());
+    Bundle other =
+        felix
+            .getBundleContext()
+            .installBundle(
+                jar(
+                        "other.jar",
+                        Map.of(
+                            Constants.BUNDLE_SYMBOLICNAME, "some.other.bundle",
+                            Constants.IMPORT_PACKAGE, "dev.erk.client.cli.internal"))
+                    .toUri()
+                    .toString());
     FrameworkWiring wiring = felix.adapt(FrameworkWiring.class);
     wiring.resolveBundles(bundles.values());
-    assertFalse(wiring.resolveBundles(List.of(other)),
+    assertFalse(
+        wiring.resolveBundles(List.of(other)),
         "a bundle that imports dev.erk.client.cli.internal without erk-internal=testkit resolved");
 
     Bundle testkit = named(bundles, "dev.erk.client.testkit");
     List<String> coreProviders = new ArrayList<>();
-    for (BundleWire wire : testkit.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package")) {
-      if ("dev.erk.client.cli.internal".equals(
-          wire.getCapability().getAttributes().get("osgi.wiring.package"))) {
+    for (BundleWire wire :
+        testkit.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package")) {
+      if ("dev.erk.client.cli.internal"
+          .equals(wire.getCapability().getAttributes().get("osgi.wiring.package"))) {
         coreProviders.add(wire.getProvider().getSymbolicName());
       }
     }
     assertEquals(List.of("dev.erk.client.cli"), coreProviders);
-    assertTrue(testkit.loadClass(Recorder.class.getName()).getClassLoader()
-        != Recorder.class.getClassLoader(), "Recorder came from the bundle, not the class path");
+    assertTrue(
+        testkit.loadClass(Recorder.class.getName()).getClassLoader()
+            != Recorder.class.getClassLoader(),
+        "Recorder came from the bundle, not the class path");
   }
 
   private Map<String, Bundle> installAll() throws Exception {
@@ -132,10 +159,16 @@ class OsgiBundlesIT {
       Bundle bundle = context.installBundle(jarOf(type).toUri().toString());
       bundles.put(bundle.getSymbolicName(), bundle);
     }
-    Bundle fragment = context.installBundle(jar("nuprocess-internal.jar", Map.of(
-        Constants.BUNDLE_SYMBOLICNAME, "com.zaxxer.nuprocess.internal.export",
-        Constants.FRAGMENT_HOST, "com.zaxxer.nuprocess",
-        Constants.EXPORT_PACKAGE, "com.zaxxer.nuprocess.internal")).toUri().toString());
+    Bundle fragment =
+        context.installBundle(
+            jar(
+                    "nuprocess-internal.jar",
+                    Map.of(
+                        Constants.BUNDLE_SYMBOLICNAME, "com.zaxxer.nuprocess.internal.export",
+                        Constants.FRAGMENT_HOST, "com.zaxxer.nuprocess",
+                        Constants.EXPORT_PACKAGE, "com.zaxxer.nuprocess.internal"))
+                .toUri()
+                .toString());
     bundles.put(fragment.getSymbolicName(), fragment);
     return bundles;
   }
@@ -150,10 +183,15 @@ class OsgiBundlesIT {
 
   private static List<String> exports(Bundle bundle) {
     List<String> names = new ArrayList<>();
-    bundle.adapt(BundleWiring.class).getCapabilities("osgi.wiring.package").forEach(export -> {
-      String name = String.valueOf(export.getAttributes().get("osgi.wiring.package"));
-      names.add(export.getDirectives().containsKey("mandatory") ? name + " (mandatory)" : name);
-    });
+    bundle
+        .adapt(BundleWiring.class)
+        .getCapabilities("osgi.wiring.package")
+        .forEach(
+            export -> {
+              String name = String.valueOf(export.getAttributes().get("osgi.wiring.package"));
+              names.add(
+                  export.getDirectives().containsKey("mandatory") ? name + " (mandatory)" : name);
+            });
     names.sort(null);
     return names;
   }
@@ -178,8 +216,11 @@ class OsgiBundlesIT {
   private static Path jarOf(Class<?> type) throws URISyntaxException {
     Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (Files.isDirectory(location)) {
-      fail(type.getName() + " was loaded from the directory " + location
-          + ", not from a jar: run this test with failsafe after package (mvn verify)");
+      fail(
+          type.getName()
+              + " was loaded from the directory "
+              + location
+              + ", not from a jar: run this test with failsafe after package (mvn verify)");
     }
     return location;
   }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run by {@link PluginUnloadTest} in a JVM of its own, whose class path has no erk-client.
  * Arguments: probe directory, erk executable, working directory, release hook, context loader
- * ({@code unrelated} or {@code plugin}), milliseconds to wait, then the plugin's class path.
- * Exit status: 0 unloaded, 1 still reachable, 2 the probe failed.
+ * ({@code unrelated} or {@code plugin}), milliseconds to wait, then the plugin's class path. Exit
+ * status: 0 unloaded, 1 still reachable, 2 the probe failed.
  */
 final class PluginHost {
   /** The plugin loader's name, which stack frames of its classes carry. */
@@ -43,8 +43,7 @@ final class PluginHost {
     }
     WeakReference<ClassLoader> plugin;
     try {
-      plugin = runPlugin(classPath.toArray(new URL[0]), args[1], args[2],
-          args[3].equals("plugin"));
+      plugin = runPlugin(classPath.toArray(new URL[0]), args[1], args[2], args[3].equals("plugin"));
     } catch (ProbeFailed e) {
       System.out.println("PROBE FAILED: " + e.getMessage());
       System.out.flush();
@@ -60,17 +59,20 @@ final class PluginHost {
       System.exit(0);
       return;
     }
-    System.out.println("PINNED: the plugin's class loader is still reachable "
-        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed) + " ms after it was closed."
-        + " What holds it:");
+    System.out.println(
+        "PINNED: the plugin's class loader is still reachable "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed)
+            + " ms after it was closed."
+            + " What holds it:");
     LoaderPins.of(pinned).forEach(pin -> System.out.println("  " + pin));
     System.out.flush();
     System.exit(1);
   }
 
   /** Runs the probe in a fresh plugin loader, closes it and returns nothing but a weak handle. */
-  private static WeakReference<ClassLoader> runPlugin(URL[] classPath, String executable,
-      String directory, boolean pluginIsContextLoader) throws Exception {
+  private static WeakReference<ClassLoader> runPlugin(
+      URL[] classPath, String executable, String directory, boolean pluginIsContextLoader)
+      throws Exception {
     URLClassLoader loader =
         new URLClassLoader(LOADER_NAME, classPath, ClassLoader.getPlatformClassLoader());
     URLClassLoader unrelated =
@@ -79,9 +81,12 @@ final class PluginHost {
     ClassLoader original = current.getContextClassLoader();
     current.setContextClassLoader(pluginIsContextLoader ? loader : unrelated);
     try {
-      Callable<?> probe = (Callable<?>) loader.loadClass(PROBE)
-          .getConstructor(String.class, String.class)
-          .newInstance(executable, directory);
+      Callable<?> probe =
+          (Callable<?>)
+              loader
+                  .loadClass(PROBE)
+                  .getConstructor(String.class, String.class)
+                  .newInstance(executable, directory);
       System.out.print(probe.call());
     } catch (Exception e) {
       // The exception's stack trace refers to the plugin's classes: keep only its text.

@@ -33,27 +33,39 @@ public final class PluginProbe implements Callable<String> {
   @Override
   public String call() throws Exception {
     StringBuilder report = new StringBuilder();
-    try (CliErkClient client = CliErkClient.builder()
-        .executable(Path.of(executable))
-        .workingDirectory(Path.of(directory))
-        .killGrace(Duration.ofMillis(100))
-        .generation(ErkGeneration.CURRENT)
-        .build()) {
+    try (CliErkClient client =
+        CliErkClient.builder()
+            .executable(Path.of(executable))
+            .workingDirectory(Path.of(directory))
+            .killGrace(Duration.ofMillis(100))
+            .generation(ErkGeneration.CURRENT)
+            .build()) {
       PlanList plans = client.listPlans();
       report.append("listPlans: ").append(plans.count()).append(" plans\n");
       ActionResult run = client.run(ActionRequest.custom(ActionKind.JSON, "exec", "close-pr", "7"));
       report.append("run: exit ").append(run.exitCode()).append('\n');
       List<String> lines = new CopyOnWriteArrayList<>();
-      ActionResult streamed = client.stream(
-          ActionRequest.custom(ActionKind.STREAMING, "launch", "pr-address"),
-          line -> lines.add(line.text())).completion().join();
-      report.append("stream: exit ").append(streamed.exitCode()).append(", lines ").append(lines)
+      ActionResult streamed =
+          client.stream(
+                  ActionRequest.custom(ActionKind.STREAMING, "launch", "pr-address"),
+                  line -> lines.add(line.text()))
+              .completion()
+              .join();
+      report
+          .append("stream: exit ")
+          .append(streamed.exitCode())
+          .append(", lines ")
+          .append(lines)
           .append('\n');
     }
     long start = System.nanoTime();
     String release = release();
-    report.append("release: ").append(release).append(" in ")
-        .append((System.nanoTime() - start) / 1_000_000).append(" ms\n");
+    report
+        .append("release: ")
+        .append(release)
+        .append(" in ")
+        .append((System.nanoTime() - start) / 1_000_000)
+        .append(" ms\n");
     return report.toString();
   }
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Python's {@code json.dumps} with default settings: ASCII escapes, {@code ", "} and {@code ": "}. */
+/**
+ * Python's {@code json.dumps} with default settings: ASCII escapes, {@code ", "} and {@code ": "}.
+ */
 final class PyJson {
   private PyJson() {}
 

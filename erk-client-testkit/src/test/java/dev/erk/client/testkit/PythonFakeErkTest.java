@@ -29,7 +29,8 @@ class PythonFakeErkTest {
         assertEquals(expected.exitCode(), actual.exitCode());
         assertEquals(expected.stdout(), actual.stdout());
         assertEquals(expected.stderr(), actual.stderr());
-        assertTrue(ProcessHandle.current().children().anyMatch(PythonFakeErkTest::isWorker),
+        assertTrue(
+            ProcessHandle.current().children().anyMatch(PythonFakeErkTest::isWorker),
             "a warm worker serves the warm client");
       }
       erk.verify(ArgvPattern.command("exec", "dash-data"));

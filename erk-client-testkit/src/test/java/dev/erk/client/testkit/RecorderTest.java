@@ -23,11 +23,23 @@ class RecorderTest {
   @Test
   void aRecordingReplaysStdoutStderrAndExitCodeByteForByte(@TempDir Path dir) throws Exception {
     Path script = dir.resolve("real-erk");
-    Files.writeString(script, "#!/bin/sh\nprintf 'out\\377\\n' ; printf 'err\\376' >&2; sleep 0.2;"
-        + " printf 'more' ; exit 3\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nprintf 'out\\377\\n' ; printf 'err\\376' >&2; sleep 0.2;"
+            + " printf 'more' ; exit 3\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-    Recorder.main(new String[] {"--erk", script.toString(), "--cwd", dir.toString(),
-        "--out", dir.resolve("rec/x").toString(), "--", "exec", "dash-data"});
+    Recorder.main(
+        new String[] {
+          "--erk",
+          script.toString(),
+          "--cwd",
+          dir.toString(),
+          "--out",
+          dir.resolve("rec/x").toString(),
+          "--",
+          "exec",
+          "dash-data"
+        });
     Recording recording = Recording.read(dir.resolve("rec/x"));
     assertEquals(List.of("erk", "exec", "dash-data"), recording.argv());
     assertTrue(recording.timeline().size() >= 3, recording.timeline().toString());
@@ -45,8 +57,10 @@ class RecorderTest {
   void anErkThatCannotStartFailsWithTheClientsExplanation(@TempDir Path dir) {
     Path missing = dir.resolve("no-such-erk");
 
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> Recorder.record(missing, dir, List.of("--version"), ""));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> Recorder.record(missing, dir, List.of("--version"), ""));
 
     ErkStartException cause =
         assertInstanceOf(ErkStartException.class, Objects.requireNonNull(e.getCause()).getCause());
@@ -61,14 +75,16 @@ class RecorderTest {
     Files.writeString(script, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 30\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-    Thread recording = new Thread(() -> {
-      try {
-        Recorder.record(script, dir, List.of("launch"), "");
-        thrown.complete(new AssertionError("recorded"));
-      } catch (Throwable e) {
-        thrown.complete(e);
-      }
-    });
+    Thread recording =
+        new Thread(
+            () -> {
+              try {
+                Recorder.record(script, dir, List.of("launch"), "");
+                thrown.complete(new AssertionError("recorded"));
+              } catch (Throwable e) {
+                thrown.complete(e);
+              }
+            });
     recording.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && System.nanoTime() < deadline) {

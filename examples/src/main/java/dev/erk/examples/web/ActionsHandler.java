@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/actions} with {@code {"pr": 42, "action": "land_pr", "input": "…"}}: runs a
- * catalogue action on a plan of the last list. A fast action runs to its end and answers with
- * its outcome; a streaming action answers with a ticket whose event stream starts it (see
- * {@link Runs}). A failed action answers 200 with erk's reason: that is data, not a server error.
+ * catalogue action on a plan of the last list. A fast action runs to its end and answers with its
+ * outcome; a streaming action answers with a ticket whose event stream starts it (see {@link
+ * Runs}). A failed action answers 200 with erk's reason: that is data, not a server error.
  */
 final class ActionsHandler implements HttpHandler {
   private final ErkClient client;

@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>The page lists the plans, offers each row's actions from the catalogue and streams long
- * actions as Server-Sent Events. Actions run only on a POST carrying the per-server token the
- * page holds; requests whose {@code Host} is not this computer are refused. Each request runs on
- * a thread of the server's own pool; a streaming action holds one for as long as it runs.
+ * actions as Server-Sent Events. Actions run only on a POST carrying the per-server token the page
+ * holds; requests whose {@code Host} is not this computer are refused. Each request runs on a
+ * thread of the server's own pool; a streaming action holds one for as long as it runs.
  *
  * <p>The server does not own {@code client}: {@link #close()} cancels the actions it started
  * (killing their process trees) and stops serving, and the caller closes the client.
@@ -76,11 +76,13 @@ public final class DashboardServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e, e);
     }
     AtomicInteger count = new AtomicInteger();
-    ExecutorService threads = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "erk-web-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "erk-web-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     RequestGuard guard = RequestGuard.create(server.getAddress().getPort());
     Runs runs = new Runs();
     PlansHandler plans = new PlansHandler(client);

@@ -23,13 +23,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class ErkActions {
   /** Actions that change or end something a user cannot simply redo: the page asks first. */
-  static final Set<DashboardAction> DESTRUCTIVE = EnumSet.of(DashboardAction.CLOSE_PR,
-      DashboardAction.LAND_PR, DashboardAction.CLOSE_OBJECTIVE, DashboardAction.CANCEL_RUN,
-      DashboardAction.REWRITE_REMOTE);
+  static final Set<DashboardAction> DESTRUCTIVE =
+      EnumSet.of(
+          DashboardAction.CLOSE_PR,
+          DashboardAction.LAND_PR,
+          DashboardAction.CLOSE_OBJECTIVE,
+          DashboardAction.CANCEL_RUN,
+          DashboardAction.REWRITE_REMOTE);
 
   /**
-   * Actions a row button cannot offer: the incremental dispatch needs a plan file on the
-   * server's disk, and the one-shot prompt belongs to no row.
+   * Actions a row button cannot offer: the incremental dispatch needs a plan file on the server's
+   * disk, and the one-shot prompt belongs to no row.
    */
   private static final Set<DashboardAction> NOT_ON_ROWS =
       EnumSet.of(DashboardAction.INCREMENTAL_DISPATCH, DashboardAction.ONE_SHOT_PROMPT);
@@ -40,7 +44,12 @@ final class ErkActions {
   private ErkActions() {}
 
   /** One action a row offers, as the page lists it. */
-  record Choice(String id, String title, String display, boolean streaming, boolean destructive,
+  record Choice(
+      String id,
+      String title,
+      String display,
+      boolean streaming,
+      boolean destructive,
       @Nullable String input) {}
 
   /** A validated request, ready to run. */
@@ -85,9 +94,16 @@ final class ErkActions {
       } catch (IllegalArgumentException unsafeRowValue) {
         continue; // a row value erk-client refuses as an argument: offer nothing it cannot run
       }
-      String inputName = input == null ? null : input.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-      choices.add(new Choice(action.id(), action.title(), sample.display(), sample.streaming(),
-          DESTRUCTIVE.contains(action), inputName));
+      String inputName =
+          input == null ? null : input.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      choices.add(
+          new Choice(
+              action.id(),
+              action.title(),
+              sample.display(),
+              sample.streaming(),
+              DESTRUCTIVE.contains(action),
+              inputName));
     }
     return choices;
   }

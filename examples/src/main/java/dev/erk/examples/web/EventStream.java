@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One Server-Sent Events response: named events whose data is one line of JSON, and comment
  * heartbeats. Writes come from the client's callback thread (lines) and the exchange's thread
- * (heartbeats, the end), so each event is written whole under a lock. An {@link IOException}
- * means the browser went away.
+ * (heartbeats, the end), so each event is written whole under a lock. An {@link IOException} means
+ * the browser went away.
  */
 final class EventStream {
   private final OutputStream out;

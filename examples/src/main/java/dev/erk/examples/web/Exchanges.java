@@ -66,11 +66,12 @@ final class Exchanges {
         throw new IllegalArgumentException("request body must be a JSON object");
       }
       Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, value) -> {
-        if (value != null) {
-          copy.put(String.valueOf(key), value);
-        }
-      });
+      map.forEach(
+          (key, value) -> {
+            if (value != null) {
+              copy.put(String.valueOf(key), value);
+            }
+          });
       return copy;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request body is not JSON: " + e.getOriginalMessage(), e);

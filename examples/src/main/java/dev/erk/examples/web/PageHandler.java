@@ -11,26 +11,29 @@ import java.util.Map;
 
 /**
  * Serves the page and its two static files from this package's resources. The page gets the
- * server's token and refresh interval in {@code <meta>} tags (both plain ASCII the server
- * made), and a Content-Security-Policy that allows only this server's own script and style, so
- * even a string that slipped past escaping could not run as script.
+ * server's token and refresh interval in {@code <meta>} tags (both plain ASCII the server made),
+ * and a Content-Security-Policy that allows only this server's own script and style, so even a
+ * string that slipped past escaping could not run as script.
  */
 final class PageHandler implements HttpHandler {
-  private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
-      + "frame-ancestors 'none'";
+  private static final String POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; "
+          + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+          + "frame-ancestors 'none'";
 
-  private static final Map<String, String> FILES = Map.of(
-      "/app.js", "text/javascript; charset=utf-8",
-      "/app.css", "text/css; charset=utf-8");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "/app.js", "text/javascript; charset=utf-8",
+          "/app.css", "text/css; charset=utf-8");
 
   private final byte[] page;
 
   PageHandler(String token, Duration refresh) {
-    this.page = resource("index.html")
-        .replace("{{token}}", token)
-        .replace("{{refreshMillis}}", Long.toString(refresh.toMillis()))
-        .getBytes(StandardCharsets.UTF_8);
+    this.page =
+        resource("index.html")
+            .replace("{{token}}", token)
+            .replace("{{refreshMillis}}", Long.toString(refresh.toMillis()))
+            .getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -46,8 +49,8 @@ final class PageHandler implements HttpHandler {
     if ("/".equals(path)) {
       Exchanges.bytes(exchange, "text/html; charset=utf-8", page);
     } else if (FILES.containsKey(path)) {
-      Exchanges.bytes(exchange, FILES.get(path),
-          resource(path.substring(1)).getBytes(StandardCharsets.UTF_8));
+      Exchanges.bytes(
+          exchange, FILES.get(path), resource(path.substring(1)).getBytes(StandardCharsets.UTF_8));
     } else {
       Exchanges.error(exchange, 404, "not found");
     }

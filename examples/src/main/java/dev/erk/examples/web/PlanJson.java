@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A plan row as the page's table shows it: the columns of erk's dashboard (PR, title, lifecycle,
- * checks, comments, run, worktree, updated) as plain text without Rich markup, and the actions
- * the row offers. The page puts every value into the document as text, never as markup.
+ * checks, comments, run, worktree, updated) as plain text without Rich markup, and the actions the
+ * row offers. The page puts every value into the document as text, never as markup.
  */
 final class PlanJson {
   private PlanJson() {}
@@ -27,9 +27,8 @@ final class PlanJson {
     json.put("run", run(plain));
     json.put("worktree", plain.worktreeName().isEmpty() ? "-" : plain.worktreeName());
     json.put("updated", plain.updatedDisplay());
-    List<Map<String, Object>> actions = ErkActions.available(row).stream()
-        .map(PlanJson::choice)
-        .toList();
+    List<Map<String, Object>> actions =
+        ErkActions.available(row).stream().map(PlanJson::choice).toList();
     json.put("actions", actions);
     return json;
   }

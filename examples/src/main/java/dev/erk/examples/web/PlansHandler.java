@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code GET /api/plans?state=open|closed&label=a,b&creator=login}: erk's plans as table rows.
  * Every tab refreshes through the client's coalesced {@code listPlans}, so tabs asking the same
- * question at the same time share one erk process. The rows last listed are kept so that an
- * action names a plan by its number and the server acts on the row erk sent.
+ * question at the same time share one erk process. The rows last listed are kept so that an action
+ * names a plan by its number and the server acts on the row erk sent.
  */
 final class PlansHandler implements HttpHandler {
   private final ErkClient client;
@@ -59,8 +59,16 @@ final class PlansHandler implements HttpHandler {
       lastListed.put(row.prNumber(), row);
       rows.add(PlanJson.of(row));
     }
-    Exchanges.json(exchange, 200, Map.of("plans", rows, "count", list.count(),
-        "command", "erk " + String.join(" ", query.arguments())));
+    Exchanges.json(
+        exchange,
+        200,
+        Map.of(
+            "plans",
+            rows,
+            "count",
+            list.count(),
+            "command",
+            "erk " + String.join(" ", query.arguments())));
   }
 
   /**
@@ -72,7 +80,7 @@ final class PlansHandler implements HttpHandler {
     PlanQuery.Builder builder = PlanQuery.builder().showRuns(true);
     String state = filters.getOrDefault("state", "").strip();
     switch (state) {
-      case "" -> { }
+      case "" -> {}
       case "open" -> builder.state(PlanState.OPEN);
       case "closed" -> builder.state(PlanState.CLOSED);
       default -> throw new IllegalArgumentException("state must be open or closed: " + state);

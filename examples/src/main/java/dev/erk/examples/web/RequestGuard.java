@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * The server's safety rules, checked before any handler runs.
  *
  * <ul>
- *   <li>Every request must name a loopback host ({@code 127.0.0.1}, {@code localhost} or
- *       {@code [::1]}) with the server's port in its {@code Host} header, so a web page whose
- *       domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot read or drive the dashboard.
- *   <li>Everything under {@code /api/} except the event streams needs the per-server token in
- *       the {@code X-Erk-Token} header, which only the server's own page holds; a cross-site form
- *       or image cannot send a header, and a cross-site script cannot read the page.
+ *   <li>Every request must name a loopback host ({@code 127.0.0.1}, {@code localhost} or {@code
+ *       [::1]}) with the server's port in its {@code Host} header, so a web page whose domain is
+ *       re-pointed at 127.0.0.1 (DNS rebinding) cannot read or drive the dashboard.
+ *   <li>Everything under {@code /api/} except the event streams needs the per-server token in the
+ *       {@code X-Erk-Token} header, which only the server's own page holds; a cross-site form or
+ *       image cannot send a header, and a cross-site script cannot read the page.
  *   <li>A POST must carry JSON ({@code Content-Type: application/json}).
  * </ul>
  */
@@ -97,8 +97,9 @@ final class RequestGuard extends Filter {
 
   private boolean hasToken(HttpExchange exchange) {
     String sent = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-    return sent != null && MessageDigest.isEqual(
-        sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean isJson(HttpExchange exchange) {

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streaming actions the page asked for. A POST with the token registers one under a random
- * ticket; the action starts when the page opens the ticket's event stream, so an action whose
- * page never listens never runs, and one whose page goes away is cancelled. A ticket can be
- * attached once; one not attached within {@link #UNCLAIMED_LIFETIME} is dropped.
+ * Streaming actions the page asked for. A POST with the token registers one under a random ticket;
+ * the action starts when the page opens the ticket's event stream, so an action whose page never
+ * listens never runs, and one whose page goes away is cancelled. A ticket can be attached once; one
+ * not attached within {@link #UNCLAIMED_LIFETIME} is dropped.
  */
 final class Runs {
   static final Duration UNCLAIMED_LIFETIME = Duration.ofMinutes(1);
@@ -24,7 +24,11 @@ final class Runs {
   private final SecureRandom random = new SecureRandom();
 
   /** Where a run is: waiting for its page, streaming, or over. */
-  enum Phase { WAITING, STREAMING, OVER }
+  enum Phase {
+    WAITING,
+    STREAMING,
+    OVER
+  }
 
   /** One streaming action and its handle once started. */
   static final class Run {
@@ -72,8 +76,11 @@ final class Runs {
   /** Registers a streaming action and returns its ticket. */
   String register(ErkActions.Prepared prepared) {
     Instant oldest = Instant.now().minus(UNCLAIMED_LIFETIME);
-    runs.entrySet().removeIf(entry -> entry.getValue().phase.get() == Phase.WAITING
-        && entry.getValue().registered.isBefore(oldest));
+    runs.entrySet()
+        .removeIf(
+            entry ->
+                entry.getValue().phase.get() == Phase.WAITING
+                    && entry.getValue().registered.isBefore(oldest));
     runs.values().removeIf(Run::isDone);
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);

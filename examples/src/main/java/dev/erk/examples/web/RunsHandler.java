@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  * A streaming action's two endpoints: {@code GET /api/runs/TICKET/events} starts it and sends
  * {@code start}, one {@code line} per output line ({@code {"seq", "source", "text"}}) and one
  * {@code end} ({@code {"success", "cancelled", "exitCode", "message"}}) as Server-Sent Events;
- * {@code POST /api/runs/TICKET/cancel} kills erk's process tree. A heartbeat every
- * {@link #HEARTBEAT} notices a closed tab, and the action is then cancelled.
+ * {@code POST /api/runs/TICKET/cancel} kills erk's process tree. A heartbeat every {@link
+ * #HEARTBEAT} notices a closed tab, and the action is then cancelled.
  */
 final class RunsHandler implements HttpHandler {
   static final Duration HEARTBEAT = Duration.ofSeconds(1);
@@ -69,13 +69,17 @@ final class RunsHandler implements HttpHandler {
     EventStream events = new EventStream(exchange.getResponseBody());
     try {
       events.send("start", Map.of("display", run.prepared().display()));
-      StreamHandle handle = ErkActions.stream(client, run.prepared(), line -> {
-        try {
-          events.send("line", line(line));
-        } catch (IOException browserGone) {
-          run.cancel();
-        }
-      });
+      StreamHandle handle =
+          ErkActions.stream(
+              client,
+              run.prepared(),
+              line -> {
+                try {
+                  events.send("line", line(line));
+                } catch (IOException browserGone) {
+                  run.cancel();
+                }
+              });
       run.started(handle);
       events.send("end", await(handle, events, run));
     } catch (IOException browserGone) {

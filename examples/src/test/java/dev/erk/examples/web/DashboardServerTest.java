@@ -57,14 +57,22 @@ class DashboardServerTest {
   }
 
   private void listPlans() throws IOException {
-    assertEquals(200, get("/api/plans", Map.of(RequestGuard.TOKEN_HEADER, server.token())).status());
+    assertEquals(
+        200, get("/api/plans", Map.of(RequestGuard.TOKEN_HEADER, server.token())).status());
   }
 
   @Nested
   class HostHeader {
     @ParameterizedTest
-    @ValueSource(strings = {"evil.example", "evil.example:PORT", "127.0.0.2:PORT",
-        "localhost.evil.example:PORT", "127.0.0.1:1", "0.0.0.0:PORT"})
+    @ValueSource(
+        strings = {
+          "evil.example",
+          "evil.example:PORT",
+          "127.0.0.2:PORT",
+          "localhost.evil.example:PORT",
+          "127.0.0.1:1",
+          "0.0.0.0:PORT"
+        })
     void aHostThatIsNotThisComputerIsRefused(String host) throws IOException {
       RawHttp.Response page = get("/", Map.of("Host", port(host)));
 
@@ -90,7 +98,8 @@ class DashboardServerTest {
       RawHttp.Response page = get("/", Map.of());
 
       assertTrue(page.body().contains("content=\"" + server.token() + "\""));
-      assertTrue(page.headers().getOrDefault("content-security-policy", "").contains("script-src 'self'"));
+      assertTrue(
+          page.headers().getOrDefault("content-security-policy", "").contains("script-src 'self'"));
     }
 
     @Test
@@ -98,10 +107,13 @@ class DashboardServerTest {
       listPlans();
       String body = "{\"pr\": \"7898\", \"action\": \"cancel_run\"}";
 
-      RawHttp.Response refused = post("/api/actions", Map.of("Content-Type", "application/json"),
-          body);
-      RawHttp.Response wrong = post("/api/actions", Map.of("Content-Type", "application/json",
-          RequestGuard.TOKEN_HEADER, "0".repeat(32)), body);
+      RawHttp.Response refused =
+          post("/api/actions", Map.of("Content-Type", "application/json"), body);
+      RawHttp.Response wrong =
+          post(
+              "/api/actions",
+              Map.of("Content-Type", "application/json", RequestGuard.TOKEN_HEADER, "0".repeat(32)),
+              body);
 
       assertEquals(403, refused.status());
       assertEquals(403, wrong.status());
@@ -112,9 +124,15 @@ class DashboardServerTest {
     @Test
     void aFormPostIsRefusedEvenWithTheToken() throws IOException {
       listPlans();
-      RawHttp.Response form = post("/api/actions", Map.of(RequestGuard.TOKEN_HEADER,
-          server.token(), "Content-Type", "application/x-www-form-urlencoded"),
-          "pr=7898&action=cancel_run");
+      RawHttp.Response form =
+          post(
+              "/api/actions",
+              Map.of(
+                  RequestGuard.TOKEN_HEADER,
+                  server.token(),
+                  "Content-Type",
+                  "application/x-www-form-urlencoded"),
+              "pr=7898&action=cancel_run");
 
       assertEquals(403, form.status());
       erk.verify(0, ArgvPattern.prefix("workflow"));
@@ -122,8 +140,12 @@ class DashboardServerTest {
 
     @Test
     void actionsRunOnlyByPost() throws IOException {
-      assertEquals(405, get("/api/actions?pr=7898&action=cancel_run",
-          Map.of(RequestGuard.TOKEN_HEADER, server.token())).status());
+      assertEquals(
+          405,
+          get(
+                  "/api/actions?pr=7898&action=cancel_run",
+                  Map.of(RequestGuard.TOKEN_HEADER, server.token()))
+              .status());
     }
 
     @Test
@@ -138,8 +160,8 @@ class DashboardServerTest {
     @Test
     void aFailedFastActionAnswersWithErksReason() throws IOException {
       listPlans();
-      RawHttp.Response answer = post("/api/actions", tokenJson(),
-          "{\"pr\": \"7898\", \"action\": \"cancel_run\"}");
+      RawHttp.Response answer =
+          post("/api/actions", tokenJson(), "{\"pr\": \"7898\", \"action\": \"cancel_run\"}");
 
       assertEquals(200, answer.status());
       assertTrue(answer.body().contains("\"success\":false"), answer.body());
@@ -148,8 +170,8 @@ class DashboardServerTest {
 
     @Test
     void aPlanNotListedIsRefused() throws IOException {
-      RawHttp.Response answer = post("/api/actions", tokenJson(),
-          "{\"pr\": \"7898\", \"action\": \"cancel_run\"}");
+      RawHttp.Response answer =
+          post("/api/actions", tokenJson(), "{\"pr\": \"7898\", \"action\": \"cancel_run\"}");
 
       assertEquals(400, answer.status());
       assertTrue(answer.body().contains("refresh"), answer.body());
@@ -163,10 +185,11 @@ class DashboardServerTest {
       listPlans();
       String ticket = ticket("rewrite_remote");
       List<ProcessHandle> tree;
-      try (RawHttp events = RawHttp.open(uri, "GET", "/api/runs/" + ticket + "/events",
-          Map.of(), "")) {
+      try (RawHttp events =
+          RawHttp.open(uri, "GET", "/api/runs/" + ticket + "/events", Map.of(), "")) {
         assertEquals(200, events.readHead().status());
-        for (String line = events.readLine(); !line.contains("Waiting for the workflow");
+        for (String line = events.readLine();
+            !line.contains("Waiting for the workflow");
             line = events.readLine()) {
           // erk is running and has printed its last line before the long wait
         }
@@ -189,14 +212,21 @@ class DashboardServerTest {
       assertTrue(first.body().contains("Cannot rebase CLOSED PR"), first.body());
       assertEquals(404, second.status());
       assertEquals(404, get("/api/runs/" + "0".repeat(32) + "/events", Map.of()).status());
-      List<Invocation> rebases = erk.invocations().stream()
-          .filter(i -> i.argv().contains("pr-rebase")).toList();
+      List<Invocation> rebases =
+          erk.invocations().stream().filter(i -> i.argv().contains("pr-rebase")).toList();
       assertEquals(1, rebases.size(), "one ticket, one erk");
     }
 
     private String ticket(String action) throws IOException {
-      RawHttp.Response answer = post("/api/actions", tokenJson(),
-          "{\"pr\": \"" + DemoScenario.CLOSED_MEANWHILE + "\", \"action\": \"" + action + "\"}");
+      RawHttp.Response answer =
+          post(
+              "/api/actions",
+              tokenJson(),
+              "{\"pr\": \""
+                  + DemoScenario.CLOSED_MEANWHILE
+                  + "\", \"action\": \""
+                  + action
+                  + "\"}");
       assertEquals(200, answer.status(), answer.body());
       String body = answer.body();
       int start = body.indexOf("\"ticket\":\"") + 10;

@@ -15,25 +15,34 @@ final class ErkProcesses {
 
   private ErkProcesses() {}
 
-  /** Every live process of the fake (its scripts run with the executable's path in argv) and their children. */
+  /**
+   * Every live process of the fake (its scripts run with the executable's path in argv) and their
+   * children.
+   */
   static List<ProcessHandle> of(FakeErk erk) {
     String executable = erk.executable().toString();
     List<ProcessHandle> found = new ArrayList<>();
-    ProcessHandle.current().descendants()
+    ProcessHandle.current()
+        .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains(executable))
-        .forEach(p -> {
-          found.add(p);
-          p.descendants().forEach(found::add);
-        });
+        .forEach(
+            p -> {
+              found.add(p);
+              p.descendants().forEach(found::add);
+            });
     return found;
   }
 
   /** Waits until every process in {@code processes} has ended. */
   static void awaitGone(List<ProcessHandle> processes) {
-    await(() -> processes.stream().noneMatch(ProcessHandle::isAlive),
-        () -> "still alive: " + processes.stream().filter(ProcessHandle::isAlive)
-            .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
-            .collect(Collectors.joining(", ")));
+    await(
+        () -> processes.stream().noneMatch(ProcessHandle::isAlive),
+        () ->
+            "still alive: "
+                + processes.stream()
+                    .filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                    .collect(Collectors.joining(", ")));
   }
 
   /** Waits for {@code condition}, polling; fails with {@code what} after {@link #PATIENCE}. */

@@ -12,14 +12,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlansHandlerTest {
   @Test
   void emptyFiltersAreLeftToErk() {
-    assertEquals(List.of("exec", "dash-data", "--show-runs"),
+    assertEquals(
+        List.of("exec", "dash-data", "--show-runs"),
         PlansHandler.query(Map.of("state", "", "label", " ", "creator", "")).arguments());
   }
 
   @Test
   void everyFilterBecomesAnOption() {
-    assertEquals(List.of("exec", "dash-data", "--state", "closed", "--label", "erk-pr",
-            "--label", "infra", "--show-runs", "--creator", "alice"),
+    assertEquals(
+        List.of(
+            "exec",
+            "dash-data",
+            "--state",
+            "closed",
+            "--label",
+            "erk-pr",
+            "--label",
+            "infra",
+            "--show-runs",
+            "--creator",
+            "alice"),
         PlansHandler.query(Map.of("state", "closed", "label", "erk-pr, infra", "creator", "alice"))
             .arguments());
   }
@@ -28,6 +40,7 @@ class PlansHandlerTest {
   @ValueSource(strings = {"state=merged", "label=--all", "creator=-x", "creator=a b"})
   void refusesAFilterErkCouldMistakeForAnOption(String filter) {
     String[] pair = filter.split("=", 2);
-    assertThrows(IllegalArgumentException.class, () -> PlansHandler.query(Map.of(pair[0], pair[1])));
+    assertThrows(
+        IllegalArgumentException.class, () -> PlansHandler.query(Map.of(pair[0], pair[1])));
   }
 }

@@ -28,8 +28,9 @@ final class RawHttp implements AutoCloseable {
   record Response(int status, Map<String, String> headers, String body) {}
 
   /** Sends one request and reads the answer to its end (the request asks to close). */
-  static Response exchange(URI server, String method, String path, Map<String, String> headers,
-      String body) throws IOException {
+  static Response exchange(
+      URI server, String method, String path, Map<String, String> headers, String body)
+      throws IOException {
     try (RawHttp http = open(server, method, path, headers, body)) {
       Response head = http.readHead();
       StringBuilder rest = new StringBuilder();
@@ -41,8 +42,9 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Sends a request and leaves the connection open for {@link #readHead} and {@link #readLine}. */
-  static RawHttp open(URI server, String method, String path, Map<String, String> headers,
-      String body) throws IOException {
+  static RawHttp open(
+      URI server, String method, String path, Map<String, String> headers, String body)
+      throws IOException {
     RawHttp http = new RawHttp(new Socket(server.getHost(), server.getPort()));
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Host", server.getHost() + ":" + server.getPort());
@@ -50,11 +52,12 @@ final class RawHttp implements AutoCloseable {
     all.putAll(headers);
     byte[] content = body.getBytes(UTF_8);
     StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-    all.forEach((name, value) -> {
-      if (value != null) {
-        request.append(name).append(": ").append(value).append("\r\n");
-      }
-    });
+    all.forEach(
+        (name, value) -> {
+          if (value != null) {
+            request.append(name).append(": ").append(value).append("\r\n");
+          }
+        });
     if (content.length > 0) {
       request.append("Content-Length: ").append(content.length).append("\r\n");
     }
@@ -75,7 +78,8 @@ final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
           line.substring(colon + 1).strip());
     }
     return new Response(status, headers, "");

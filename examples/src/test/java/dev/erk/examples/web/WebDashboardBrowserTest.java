@@ -14,11 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -74,12 +74,14 @@ class WebDashboardBrowserTest {
 
   private void open() {
     browser.get(server.uri().toString());
-    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#plans tbody tr"), 0));
+    wait.until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#plans tbody tr"), 0));
   }
 
   private List<String> column(String name) {
     return browser.findElements(By.cssSelector("#plans tbody td." + name)).stream()
-        .map(WebElement::getText).toList();
+        .map(WebElement::getText)
+        .toList();
   }
 
   private WebElement runAction(int pr, String action) {
@@ -87,8 +89,8 @@ class WebDashboardBrowserTest {
   }
 
   /**
-   * Clicks the row's action and returns its new output panel; a destructive action asks
-   * {@code question} first, and the test confirms.
+   * Clicks the row's action and returns its new output panel; a destructive action asks {@code
+   * question} first, and the test confirms.
    */
   private WebElement runAction(int pr, String action, @Nullable String question) {
     int before = browser.findElements(By.cssSelector("#runs .run")).size();
@@ -106,8 +108,11 @@ class WebDashboardBrowserTest {
 
   private List<String> lines(WebElement panel) {
     return panel.findElements(By.cssSelector(".line")).stream()
-        .map(line -> String.valueOf(line.getAttribute("class")).replace("line ", "") + " "
-            + line.getText())
+        .map(
+            line ->
+                String.valueOf(line.getAttribute("class")).replace("line ", "")
+                    + " "
+                    + line.getText())
         .toList();
   }
 
@@ -115,14 +120,16 @@ class WebDashboardBrowserTest {
   void theTableShowsTheFakesPlans() {
     open();
 
-    assertEquals(List.of("#7911", "#7905", "#7898", "#7890", "#7886"),
+    assertEquals(
+        List.of("#7911", "#7905", "#7898", "#7890", "#7886"),
         column("pr").stream().map(pr -> pr.split(" ")[0]).toList());
     assertTrue(column("title").contains("国際化: ダッシュボードの列幅を修正する 🚀"));
     assertTrue(column("run").contains("24681357 ❌ Failure"), column("run").toString());
     WebElement summary = browser.findElement(By.cssSelector("#plans tr[data-pr='7911'] summary"));
     summary.click();
-    WebElement land = browser.findElement(
-        By.cssSelector("#plans tr[data-pr='7911'] button[data-action='land_pr']"));
+    WebElement land =
+        browser.findElement(
+            By.cssSelector("#plans tr[data-pr='7911'] button[data-action='land_pr']"));
     assertEquals("Land PR", land.findElement(By.tagName("span")).getText());
     assertEquals("erk land 7911", land.findElement(By.tagName("code")).getText());
   }
@@ -137,26 +144,34 @@ class WebDashboardBrowserTest {
 
     wait.until(d -> column("pr").size() == 2);
     erk.verify(1, ArgvPattern.command("exec", "dash-data").withOption("--creator", "alice"));
-    assertEquals(List.of("exec", "dash-data", "--show-runs", "--creator", "alice"),
+    assertEquals(
+        List.of("exec", "dash-data", "--show-runs", "--creator", "alice"),
         erk.invocations().get(1).argv());
   }
 
   @Test
   void aStreamingActionsLinesAppearInOrderWhileItRuns() throws IOException {
-    erk.stubFor(ArgvPattern.prefix("launch", "pr-address")).willReturn(Reply.timeline()
-        .stderr("Checking PR status...").pause(Duration.ofMillis(200))
-        .stdout("PR #7911: Add retry with exponential backoff (OPEN)")
-        .pause(Duration.ofMillis(200))
-        .stderr("Dispatching pr-address workflow...")
-        .pause(Duration.ofHours(1)).exitCode(0));
+    erk.stubFor(ArgvPattern.prefix("launch", "pr-address"))
+        .willReturn(
+            Reply.timeline()
+                .stderr("Checking PR status...")
+                .pause(Duration.ofMillis(200))
+                .stdout("PR #7911: Add retry with exponential backoff (OPEN)")
+                .pause(Duration.ofMillis(200))
+                .stderr("Dispatching pr-address workflow...")
+                .pause(Duration.ofHours(1))
+                .exitCode(0));
     open();
 
     WebElement panel = runAction(7911, "address_remote");
 
     wait.until(d -> lines(panel).size() == 3);
-    assertEquals(List.of("stderr Checking PR status...",
-        "stdout PR #7911: Add retry with exponential backoff (OPEN)",
-        "stderr Dispatching pr-address workflow..."), lines(panel));
+    assertEquals(
+        List.of(
+            "stderr Checking PR status...",
+            "stdout PR #7911: Add retry with exponential backoff (OPEN)",
+            "stderr Dispatching pr-address workflow..."),
+        lines(panel));
     assertEquals("running", panel.findElement(By.cssSelector(".run-state")).getText());
     assertFalse(ErkProcesses.of(erk).isEmpty(), "erk is still running");
 
@@ -190,7 +205,8 @@ class WebDashboardBrowserTest {
 
     wait.until(d -> panel.findElement(By.cssSelector(".run-state")).getText().startsWith("failed"));
     assertEquals("failed (exit 1)", panel.findElement(By.cssSelector(".run-state")).getText());
-    assertEquals("Error: Cannot rebase CLOSED PR - only OPEN PRs can be rebased",
+    assertEquals(
+        "Error: Cannot rebase CLOSED PR - only OPEN PRs can be rebased",
         panel.findElement(By.cssSelector(".run-reason")).getText());
   }
 
@@ -201,10 +217,11 @@ class WebDashboardBrowserTest {
     row.findElement(By.tagName("summary")).click();
     row.findElement(By.cssSelector("button[data-action='retry_run']")).click();
 
-    WebElement message = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#messages .message")));
-    assertEquals("erk workflow run retry 24681357: done\nRetried workflow run 24681357",
-        message.getText());
+    WebElement message =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .message")));
+    assertEquals(
+        "erk workflow run retry 24681357: done\nRetried workflow run 24681357", message.getText());
     assertTrue(browser.findElements(By.cssSelector("#runs .run")).isEmpty());
   }
 
@@ -222,7 +239,10 @@ class WebDashboardBrowserTest {
   @Test
   void aPostWithoutTheTokenIsRefused() {
     open();
-    Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+    Object status =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         fetch('/api/actions', {method: 'POST', headers: {'Content-Type': 'application/json'},
             body: JSON.stringify({pr: '7898', action: 'cancel_run'})})

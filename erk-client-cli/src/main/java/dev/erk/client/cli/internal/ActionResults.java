@@ -23,8 +23,13 @@ public final class ActionResults {
    * The result, with the JSON envelope erk printed on stdout or, when it failed and printed none
    * there, on stderr (where some commands write their errors).
    */
-  public static ActionResult of(List<String> command, int exitCode, String stdout, String stderr,
-      Duration duration, ErkJson json) {
+  public static ActionResult of(
+      List<String> command,
+      int exitCode,
+      String stdout,
+      String stderr,
+      Duration duration,
+      ErkJson json) {
     Map<String, @Nullable Object> envelope = json.decodeObject(stdout);
     boolean onStdout = envelope != null;
     if (envelope == null && exitCode != 0) {
@@ -37,29 +42,50 @@ public final class ActionResults {
    * The failed result of a command whose stdout envelope said {@code "success": false} with this
    * {@code error}, when the envelope was read by a streaming decoder rather than as a map.
    */
-  public static ActionResult failure(List<String> command, int exitCode, String stdout,
-      String stderr, Duration duration, String erkError) {
+  public static ActionResult failure(
+      List<String> command,
+      int exitCode,
+      String stdout,
+      String stderr,
+      Duration duration,
+      String erkError) {
     Map<String, @Nullable Object> envelope = new LinkedHashMap<>();
     envelope.put("success", false);
     envelope.put("error", erkError);
     return derive(command, exitCode, stdout, stderr, duration, envelope, true);
   }
 
-  private static ActionResult derive(List<String> command, int exitCode, String stdout,
-      String stderr, Duration duration, @Nullable Map<String, @Nullable Object> envelope,
+  private static ActionResult derive(
+      List<String> command,
+      int exitCode,
+      String stdout,
+      String stderr,
+      Duration duration,
+      @Nullable Map<String, @Nullable Object> envelope,
       boolean onStdout) {
-    boolean failed = exitCode != 0
-        || (envelope != null && Boolean.FALSE.equals(envelope.get("success")));
+    boolean failed =
+        exitCode != 0 || (envelope != null && Boolean.FALSE.equals(envelope.get("success")));
     String message = message(exitCode, stdout, stderr, envelope, onStdout, failed);
     if (failed) {
       return ActionResult.failure(command, exitCode, stdout, stderr, message, envelope, duration);
     }
-    return ActionResult.success(command, stdout, stderr, message, envelope,
-        envelope == null ? null : Payloads.decode(command, envelope), duration);
+    return ActionResult.success(
+        command,
+        stdout,
+        stderr,
+        message,
+        envelope,
+        envelope == null ? null : Payloads.decode(command, envelope),
+        duration);
   }
 
-  private static String message(int exitCode, String stdout, String stderr,
-      @Nullable Map<String, @Nullable Object> envelope, boolean onStdout, boolean failed) {
+  private static String message(
+      int exitCode,
+      String stdout,
+      String stderr,
+      @Nullable Map<String, @Nullable Object> envelope,
+      boolean onStdout,
+      boolean failed) {
     if (envelope != null) {
       String text = text(envelope, "message");
       if (text.isEmpty() && failed) {
@@ -75,8 +101,10 @@ public final class ActionResults {
       reason = ErkMessages.reason(stdout, failed);
     }
     if (reason.isEmpty() && failed) {
-      reason = exitCode > 128 ? "killed by signal " + (exitCode - 128)
-          : exitCode == 0 ? "erk reported \"success\": false" : "exited with " + exitCode;
+      reason =
+          exitCode > 128
+              ? "killed by signal " + (exitCode - 128)
+              : exitCode == 0 ? "erk reported \"success\": false" : "exited with " + exitCode;
     }
     return reason;
   }

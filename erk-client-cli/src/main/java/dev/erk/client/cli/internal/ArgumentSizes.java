@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * SpawnLimits}), and if not, which string is too long or by how much the whole is.
  *
  * <p>Sizes are counted in the JVM's default charset, as NuProcess encodes the strings. A pre-check
- * only refuses what the kernel would certainly refuse: it counts a part of what the kernel
- * counts.
+ * only refuses what the kernel would certainly refuse: it counts a part of what the kernel counts.
  */
 final class ArgumentSizes {
   private static final int PREVIEW_CHARS = 40;
@@ -31,8 +30,8 @@ final class ArgumentSizes {
     return problem != null ? problem : "its arguments and environment are too long (E2BIG)";
   }
 
-  private static @Nullable String find(List<String> command, Map<String, String> environment,
-      boolean failed) {
+  private static @Nullable String find(
+      List<String> command, Map<String, String> environment, boolean failed) {
     Charset charset = Charset.defaultCharset();
     OptionalLong maxString = SpawnLimits.maxStringBytes();
     long argumentBytes = 0;
@@ -40,7 +39,12 @@ final class ArgumentSizes {
       long size = command.get(i).getBytes(charset).length;
       if (maxString.isPresent() && size + 1 > maxString.getAsLong()) {
         // Redacted: the argument too long is usually a comment or a prompt.
-        return "argument " + i + " (" + preview(Redaction.redact(command).get(i)) + ") is " + size
+        return "argument "
+            + i
+            + " ("
+            + preview(Redaction.redact(command).get(i))
+            + ") is "
+            + size
             + " bytes"
             + overStringLimit(maxString.getAsLong());
       }
@@ -50,14 +54,22 @@ final class ArgumentSizes {
     for (Map.Entry<String, String> variable : environment.entrySet()) {
       long size = (variable.getKey() + "=" + variable.getValue()).getBytes(charset).length;
       if (maxString.isPresent() && size + 1 > maxString.getAsLong()) {
-        return "the environment variable " + variable.getKey() + " is " + size
-            + " bytes as NAME=value" + overStringLimit(maxString.getAsLong());
+        return "the environment variable "
+            + variable.getKey()
+            + " is "
+            + size
+            + " bytes as NAME=value"
+            + overStringLimit(maxString.getAsLong());
       }
       environmentBytes += size + 1;
     }
     // The kernel copies the file name to run besides argv[0], and one pointer per string.
-    long total = argumentBytes + environmentBytes + command.get(0).getBytes(charset).length + 1
-        + (long) (command.size() + environment.size()) * SpawnLimits.pointerBytes();
+    long total =
+        argumentBytes
+            + environmentBytes
+            + command.get(0).getBytes(charset).length
+            + 1
+            + (long) (command.size() + environment.size()) * SpawnLimits.pointerBytes();
     if (!failed && total <= SpawnLimits.alwaysAllowedTotal()) {
       return null;
     }
@@ -65,16 +77,31 @@ final class ArgumentSizes {
     if (!failed && (max.isEmpty() || total <= max.getAsLong())) {
       return null;
     }
-    return "its arguments and environment are too long overall: " + total + " bytes ("
-        + argumentBytes + " in " + command.size() + " arguments, " + environmentBytes + " in "
-        + environment.size() + " environment variables, and their pointers)"
-        + (max.isPresent() ? "; Linux allows " + max.getAsLong() + " bytes (ARG_MAX: a quarter"
-            + " of the stack size limit, ulimit -s, at most 6 MiB)" : "");
+    return "its arguments and environment are too long overall: "
+        + total
+        + " bytes ("
+        + argumentBytes
+        + " in "
+        + command.size()
+        + " arguments, "
+        + environmentBytes
+        + " in "
+        + environment.size()
+        + " environment variables, and their pointers)"
+        + (max.isPresent()
+            ? "; Linux allows "
+                + max.getAsLong()
+                + " bytes (ARG_MAX: a quarter"
+                + " of the stack size limit, ulimit -s, at most 6 MiB)"
+            : "");
   }
 
   private static String overStringLimit(long maxString) {
-    return ", over Linux's limit of " + (maxString - 1) + " bytes for one string (MAX_ARG_STRLEN: "
-        + maxString + " with its terminating NUL)";
+    return ", over Linux's limit of "
+        + (maxString - 1)
+        + " bytes for one string (MAX_ARG_STRLEN: "
+        + maxString
+        + " with its terminating NUL)";
   }
 
   private static String preview(String value) {

@@ -36,8 +36,12 @@ public final class BoundedCollector implements ProcessOutput {
       return;
     }
     if (size + n > bytes.length) {
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8,
-          Math.max((long) size + n, (long) bytes.length * 2)));
+      bytes =
+          Arrays.copyOf(
+              bytes,
+              (int)
+                  Math.min(
+                      Integer.MAX_VALUE - 8, Math.max((long) size + n, (long) bytes.length * 2)));
     }
     chunk.get(bytes, size, n);
     size += n;

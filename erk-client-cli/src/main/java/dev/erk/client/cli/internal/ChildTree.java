@@ -30,8 +30,11 @@ public final class ChildTree {
   private final @Nullable String stdoutPipe;
   private final @Nullable String stderrPipe;
 
-  private ChildTree(ProcessPlatform platform, @Nullable ProcessHandle root,
-      @Nullable String stdoutPipe, @Nullable String stderrPipe) {
+  private ChildTree(
+      ProcessPlatform platform,
+      @Nullable ProcessHandle root,
+      @Nullable String stdoutPipe,
+      @Nullable String stderrPipe) {
     this.platform = platform;
     this.root = root;
     this.stdoutPipe = stdoutPipe;
@@ -40,8 +43,11 @@ public final class ChildTree {
 
   /** The tree of a child that has just started. */
   static ChildTree of(NuProcess process, ProcessPlatform platform) {
-    return new ChildTree(platform, ProcessHandle.of(process.getPID()).orElse(null),
-        platform.pipeOf(process, true), platform.pipeOf(process, false));
+    return new ChildTree(
+        platform,
+        ProcessHandle.of(process.getPID()).orElse(null),
+        platform.pipeOf(process, true),
+        platform.pipeOf(process, false));
   }
 
   /** The tree of any process: its descendants only. For processes the SDK did not start. */
@@ -72,9 +78,9 @@ public final class ChildTree {
   }
 
   /**
-   * Freezes and terminates the tree now, on the calling thread, and kills what is left after
-   * {@code grace} (on a worker). Pipes are looked for only once the child has exited, when
-   * {@code openPipes} names those still held.
+   * Freezes and terminates the tree now, on the calling thread, and kills what is left after {@code
+   * grace} (on a worker). Pipes are looked for only once the child has exited, when {@code
+   * openPipes} names those still held.
    */
   public void terminate(Supplier<Set<String>> openPipes, Duration grace) {
     Set<ProcessHandle> frozen = new LinkedHashSet<>();
@@ -96,9 +102,11 @@ public final class ChildTree {
     frozen.forEach(Signals::resume);
     List<ProcessHandle> victims = new ArrayList<>(frozen);
     victims.addAll(unfrozen);
-    SdkThreads.scheduler().schedule(
-        () -> SdkThreads.execute(() -> killSurvivors(victims, openPipes)),
-        grace.toMillis(), TimeUnit.MILLISECONDS);
+    SdkThreads.scheduler()
+        .schedule(
+            () -> SdkThreads.execute(() -> killSurvivors(victims, openPipes)),
+            grace.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   private void killSurvivors(List<ProcessHandle> victims, Supplier<Set<String>> openPipes) {
@@ -114,14 +122,14 @@ public final class ChildTree {
   }
 
   /**
-   * Kills the tree at once, for JVM shutdown, looking again until nothing of it runs: the child
-   * may be dying already while its descendants are re-parented.
+   * Kills the tree at once, for JVM shutdown, looking again until nothing of it runs: the child may
+   * be dying already while its descendants are re-parented.
    */
   public void killNow() {
     Set<String> pipes = pipes(true, true);
     for (int round = 0; round < 10; round++) {
-      List<ProcessHandle> running = members(pipes).stream()
-          .filter(platform::isRunning).collect(Collectors.toList());
+      List<ProcessHandle> running =
+          members(pipes).stream().filter(platform::isRunning).collect(Collectors.toList());
       if (running.isEmpty()) {
         return;
       }

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A pool of a few threads that grows only when work is stuck: when tasks are queued and no task
- * has finished for {@value #STALL_MILLIS} ms (every thread is busy, for instance inside a
- * listener that never returns), one more thread is started, and again after each further such
- * wait. So a blocked task costs the others at most a short delay, never their progress, while a
- * busy but moving queue (64 spawns at once) runs on the base threads. Every thread ends after the keep-alive idle; the pool falls back to its base size
- * once its queue is empty.
+ * A pool of a few threads that grows only when work is stuck: when tasks are queued and no task has
+ * finished for {@value #STALL_MILLIS} ms (every thread is busy, for instance inside a listener that
+ * never returns), one more thread is started, and again after each further such wait. So a blocked
+ * task costs the others at most a short delay, never their progress, while a busy but moving queue
+ * (64 spawns at once) runs on the base threads. Every thread ends after the keep-alive idle; the
+ * pool falls back to its base size once its queue is empty.
  */
 final class ElasticPool implements Executor {
   static final long STALL_MILLIS = 50;
@@ -26,12 +26,21 @@ final class ElasticPool implements Executor {
   private final AtomicBoolean watching = new AtomicBoolean();
   private volatile long lastFinished = System.nanoTime();
 
-  ElasticPool(int base, long keepAliveSeconds, ThreadFactory threads,
+  ElasticPool(
+      int base,
+      long keepAliveSeconds,
+      ThreadFactory threads,
       Supplier<ScheduledExecutorService> timer) {
     this.base = base;
     this.timer = timer;
-    this.pool = new ThreadPoolExecutor(base, Integer.MAX_VALUE, keepAliveSeconds,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    this.pool =
+        new ThreadPoolExecutor(
+            base,
+            Integer.MAX_VALUE,
+            keepAliveSeconds,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threads);
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -63,7 +72,8 @@ final class ElasticPool implements Executor {
       return;
     }
     long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFinished);
-    if (head instanceof Queued queued && queued.waitedMillis() >= STALL_MILLIS
+    if (head instanceof Queued queued
+        && queued.waitedMillis() >= STALL_MILLIS
         && idleMillis >= STALL_MILLIS) {
       // setCorePoolSize starts a thread for the waiting task at once.
       pool.setCorePoolSize(pool.getCorePoolSize() + 1);

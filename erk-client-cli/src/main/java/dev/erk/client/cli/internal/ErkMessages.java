@@ -29,8 +29,8 @@ public final class ErkMessages {
   /**
    * The reason in a stream's text; "" if it has no non-blank line.
    *
-   * @param failed whether the command failed: then a traceback's exception, else the last
-   *     {@code Error:} paragraph, comes before the last line
+   * @param failed whether the command failed: then a traceback's exception, else the last {@code
+   *     Error:} paragraph, comes before the last line
    */
   public static String reason(String text, boolean failed) {
     List<String> lines = lines(text);
@@ -87,8 +87,8 @@ public final class ErkMessages {
   }
 
   /**
-   * Where the last statement begins: the last line, or, when the last lines of the paragraph are
-   * a subprocess error's context, the headline above its {@code Command:} line.
+   * Where the last statement begins: the last line, or, when the last lines of the paragraph are a
+   * subprocess error's context, the headline above its {@code Command:} line.
    */
   private static int lastBlockStart(List<String> lines, int end) {
     for (int i = end - 1; i > 0 && !lines.get(i).isBlank(); i--) {
@@ -103,7 +103,12 @@ public final class ErkMessages {
     return line.startsWith("Command: ") || line.startsWith("Full command: ");
   }
 
-  private enum Part { REASON, CONTEXT, STDOUT, STDERR }
+  private enum Part {
+    REASON,
+    CONTEXT,
+    STDOUT,
+    STDERR
+  }
 
   private static String summary(List<String> block) {
     List<String> reason = new ArrayList<>();
@@ -126,7 +131,7 @@ public final class ErkMessages {
           case REASON -> reason.add(line);
           case STDOUT -> stdout.add(line);
           case STDERR -> stderr.add(line);
-          case CONTEXT -> { } // the command's own lines, such as a multi-line GraphQL query
+          case CONTEXT -> {} // the command's own lines, such as a multi-line GraphQL query
         }
       }
     }
@@ -134,10 +139,11 @@ public final class ErkMessages {
     StringJoiner joined = new StringJoiner(SEPARATOR);
     for (String line : reason) {
       // One printable line: control characters the splitter keeps (NUL, tab …) become spaces.
-      String printable = line.codePoints()
-          .map(c -> Character.isISOControl(c) ? ' ' : c)
-          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          .toString();
+      String printable =
+          line.codePoints()
+              .map(c -> Character.isISOControl(c) ? ' ' : c)
+              .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+              .toString();
       if (!printable.isBlank()) {
         joined.add(printable.strip());
       }

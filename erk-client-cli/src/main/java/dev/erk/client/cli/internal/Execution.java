@@ -23,24 +23,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a child process: spawns it, routes its output, notices its exit, and ends its
- * process tree on cancel, timeout or failure. The core every call of the SDK goes through.
+ * One run of a child process: spawns it, routes its output, notices its exit, and ends its process
+ * tree on cancel, timeout or failure. The core every call of the SDK goes through.
  *
  * <p><b>Threads.</b> {@link #start} returns at once; the child is spawned on an SDK worker, so a
- * caller never blocks and never holds native state of the spawn. Output arrives on NuProcess's
- * pump thread and goes to the {@link ProcessOutput}s under this object's lock; everything done
- * there is short. {@link #exit()} is completed on an SDK worker, never on the pump thread.
+ * caller never blocks and never holds native state of the spawn. Output arrives on NuProcess's pump
+ * thread and goes to the {@link ProcessOutput}s under this object's lock; everything done there is
+ * short. {@link #exit()} is completed on an SDK worker, never on the pump thread.
  *
  * <p><b>Exit.</b> The exit is noticed without polling: when a pipe reaches its end (the platform
  * can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports the
  * child's exit ({@link ProcessHandle#onExit()}, which waits without reaping; asked for only once
- * the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that exits while a process it started keeps its pipes open ends the call a
- * moment later: the pipes' holders are killed.
+ * the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that
+ * exits while a process it started keeps its pipes open ends the call a moment later: the pipes'
+ * holders are killed.
  *
- * <p><b>Ending.</b> Once {@link #terminate} takes effect, no more output reaches the outputs
- * (they are {@linkplain ProcessOutput#abort() aborted}), the tree is frozen and killed (see
- * {@link ChildTree}), and {@link #exit()} fails with the reason as soon as the child and its
- * pipes are gone, or after the kill grace and one more second at the latest.
+ * <p><b>Ending.</b> Once {@link #terminate} takes effect, no more output reaches the outputs (they
+ * are {@linkplain ProcessOutput#abort() aborted}), the tree is frozen and killed (see {@link
+ * ChildTree}), and {@link #exit()} fails with the reason as soon as the child and its pipes are
+ * gone, or after the kill grace and one more second at the latest.
  */
 public final class Execution extends NuAbstractProcessHandler {
   private static final long LINGER_MILLIS = 50;
@@ -50,9 +51,9 @@ public final class Execution extends NuAbstractProcessHandler {
    * How to run the process.
    *
    * @param timeout how long it may run; null for no limit (its owner ends it)
-   * @param stdin a request to write to the child's standard input, which is closed after it
-   *     (erk's {@code erk json …} commands read one and block until their stdin ends); null to
-   *     close standard input at once, as every other command gets it
+   * @param stdin a request to write to the child's standard input, which is closed after it (erk's
+   *     {@code erk json …} commands read one and block until their stdin ends); null to close
+   *     standard input at once, as every other command gets it
    */
   public record Spec(
       List<String> command,
@@ -63,8 +64,12 @@ public final class Execution extends NuAbstractProcessHandler {
       @Nullable String stdin) {
 
     /** A spec whose child gets its standard input closed at once. */
-    public Spec(List<String> command, Path workingDirectory, Map<String, String> environment,
-        @Nullable Duration timeout, Duration killGrace) {
+    public Spec(
+        List<String> command,
+        Path workingDirectory,
+        Map<String, String> environment,
+        @Nullable Duration timeout,
+        Duration killGrace) {
       this(command, workingDirectory, environment, timeout, killGrace, null);
     }
   }
@@ -98,8 +103,10 @@ public final class Execution extends NuAbstractProcessHandler {
   private long pid = -1;
   private long startTime = -1;
   private OptionalInt exitCode = OptionalInt.empty();
+
   /** A forced finish gave up waiting for the exit status: it ends with a failure, no code. */
   private boolean exitUnknown;
+
   private long exitNanos;
   private boolean outlived;
   private @Nullable ErkException failure;
@@ -134,8 +141,8 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   /**
-   * Completes with the pid once the child has started; never if it could not start. Completed
-   * on the spawning worker under this execution's lock: dependents must be quick.
+   * Completes with the pid once the child has started; never if it could not start. Completed on
+   * the spawning worker under this execution's lock: dependents must be quick.
    */
   public CompletableFuture<Long> started() {
     return started;
@@ -226,16 +233,19 @@ public final class Execution extends NuAbstractProcessHandler {
     ExitHook.register(this);
     // Most calls end by the end of their output within milliseconds; only a child still running
     // a moment later gets the JDK's exit watch, which costs a reaper thread's wake-ups.
-    exitWatch = SdkThreads.scheduler().schedule(
-        this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+    exitWatch =
+        SdkThreads.scheduler().schedule(this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
     started.complete(pid);
     if (failure != null) {
       endTree();
     } else if (spec.timeout() != null) {
       Duration timeout = spec.timeout();
-      timeoutTask = SdkThreads.scheduler().schedule(
-          () -> terminate(new ErkTimeoutException(spec.command(), timeout)),
-          timeout.toNanos(), TimeUnit.NANOSECONDS);
+      timeoutTask =
+          SdkThreads.scheduler()
+              .schedule(
+                  () -> terminate(new ErkTimeoutException(spec.command(), timeout)),
+                  timeout.toNanos(),
+                  TimeUnit.NANOSECONDS);
     }
   }
 
@@ -285,8 +295,11 @@ public final class Execution extends NuAbstractProcessHandler {
     try {
       output.accept(buffer);
     } catch (Throwable e) {
-      terminate(new ErkException("reading the output of `" + CommandLines.describe(spec.command())
-          + "` failed: " + e, spec.command(), e));
+      terminate(
+          new ErkException(
+              "reading the output of `" + CommandLines.describe(spec.command()) + "` failed: " + e,
+              spec.command(),
+              e));
     }
   }
 
@@ -303,10 +316,13 @@ public final class Execution extends NuAbstractProcessHandler {
   /** Reads the exit status if the child has exited; called when anything suggests it has. */
   private synchronized void exitSeen() {
     if (phase == Phase.RUNNING && exitCode.isEmpty()) {
-      platform.exitCode(pid, startTime).ifPresent(code -> {
-        exitObserved(code);
-        tryFinish();
-      });
+      platform
+          .exitCode(pid, startTime)
+          .ifPresent(
+              code -> {
+                exitObserved(code);
+                tryFinish();
+              });
     }
   }
 
@@ -322,8 +338,8 @@ public final class Execution extends NuAbstractProcessHandler {
     if (phase == Phase.RUNNING && exitCode.isEmpty() && (stdoutOpen || stderrOpen)) {
       // Reaped already, or a platform that cannot read the status: NuProcess reports it once
       // the pipes end, and if they stay open, their holders must go.
-      SdkThreads.scheduler().schedule(
-          this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      SdkThreads.scheduler()
+          .schedule(this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -333,8 +349,8 @@ public final class Execution extends NuAbstractProcessHandler {
     if (stdoutOpen || stderrOpen) {
       // The pipes usually end a moment after the exit. One still open after that moment is held
       // by a process that outlived the child.
-      SdkThreads.scheduler().schedule(
-          this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      SdkThreads.scheduler()
+          .schedule(this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -353,8 +369,8 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void scheduleForceFinish() {
-    SdkThreads.scheduler().schedule(this::forceFinish,
-        spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    SdkThreads.scheduler()
+        .schedule(this::forceFinish, spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
   }
 
   private synchronized Set<String> openPipes() {
@@ -367,9 +383,14 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     if (exitCode.isEmpty()) {
       if (failure == null) {
-        failure = new ErkException("`" + CommandLines.describe(spec.command()) + "` exited, but"
-            + " a process outside its tree kept its output open; its exit status is unknown",
-            spec.command(), null);
+        failure =
+            new ErkException(
+                "`"
+                    + CommandLines.describe(spec.command())
+                    + "` exited, but"
+                    + " a process outside its tree kept its output open; its exit status is unknown",
+                spec.command(),
+                null);
       }
       exitUnknown = true;
       exitNanos = System.nanoTime();
@@ -394,7 +415,9 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void tryFinish() {
-    if (phase != Phase.RUNNING || (exitCode.isEmpty() && !exitUnknown) || stdoutOpen
+    if (phase != Phase.RUNNING
+        || (exitCode.isEmpty() && !exitUnknown)
+        || stdoutOpen
         || stderrOpen) {
       return;
     }
@@ -414,8 +437,11 @@ public final class Execution extends NuAbstractProcessHandler {
       }
     } else if (outlived || failure != null) {
       // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
-      SdkThreads.scheduler().schedule(() -> ExitHook.unregister(this),
-          spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+      SdkThreads.scheduler()
+          .schedule(
+              () -> ExitHook.unregister(this),
+              spec.killGrace().toMillis() + 1000,
+              TimeUnit.MILLISECONDS);
     } else {
       ExitHook.unregister(this);
     }
@@ -428,8 +454,11 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     phase = Phase.DONE;
     if (failure == null) {
-      failure = cause instanceof ErkStartException known ? known : StartFailures.explain(
-          spec.command(), spec.workingDirectory(), spec.environment(), cause);
+      failure =
+          cause instanceof ErkStartException known
+              ? known
+              : StartFailures.explain(
+                  spec.command(), spec.workingDirectory(), spec.environment(), cause);
     }
     complete();
   }
@@ -439,14 +468,21 @@ public final class Execution extends NuAbstractProcessHandler {
     ErkException reason = failure;
     if (reason != null || exitCode.isEmpty()) {
       // No exit status, no Exit: a finish forced without one always has a failure that says so.
-      ErkException why = reason != null ? reason : new ErkException("`"
-          + CommandLines.describe(spec.command()) + "` ended without an exit status",
-          spec.command(), null);
+      ErkException why =
+          reason != null
+              ? reason
+              : new ErkException(
+                  "`" + CommandLines.describe(spec.command()) + "` ended without an exit status",
+                  spec.command(),
+                  null);
       SdkThreads.execute(() -> exit.completeExceptionally(why));
       return;
     }
-    Exit result = new Exit(exitCode.getAsInt(),
-        Duration.ofNanos((exitNanos == 0 ? System.nanoTime() : exitNanos) - createdNanos), pid);
+    Exit result =
+        new Exit(
+            exitCode.getAsInt(),
+            Duration.ofNanos((exitNanos == 0 ? System.nanoTime() : exitNanos) - createdNanos),
+            pid);
     SdkThreads.execute(() -> exit.complete(result));
   }
 

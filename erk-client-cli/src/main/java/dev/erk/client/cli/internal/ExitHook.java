@@ -9,17 +9,20 @@ import java.util.Set;
  *
  * <p>The JVM shutdown hook exists only while some execution is registered: it is added with the
  * first and removed with the last, so an SDK that is not running anything holds no hook (and its
- * class loader can be unloaded). The system property {@code dev.erk.client.killChildrenOnExit=false}
- * turns it off.
+ * class loader can be unloaded). The system property {@code
+ * dev.erk.client.killChildrenOnExit=false} turns it off.
  */
 public final class ExitHook {
   static final String PROPERTY = "dev.erk.client.killChildrenOnExit";
 
   private static final Set<Execution> RUNNING = new LinkedHashSet<>();
+
   /** Never started: added and removed again to learn whether the JVM is shutting down. */
   private static final Thread PROBE = unstarted(() -> {}, "shutdown-probe");
+
   /** One thread object, added and removed as executions come and go. */
   private static final Thread HOOK = unstarted(ExitHook::killAll, "shutdown");
+
   private static boolean hooked;
   private static volatile boolean shuttingDown;
 
@@ -47,9 +50,9 @@ public final class ExitHook {
   }
 
   /**
-   * Forgets every execution and removes the hook, for {@code releaseAll} once every call has
-   * ended: an execution that outlived its call stays registered a little while (its tree may
-   * still be dying), and the timer that would unregister it is gone with the SDK's threads.
+   * Forgets every execution and removes the hook, for {@code releaseAll} once every call has ended:
+   * an execution that outlived its call stays registered a little while (its tree may still be
+   * dying), and the timer that would unregister it is gone with the SDK's threads.
    */
   public static synchronized void clear() {
     RUNNING.clear();

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.jspecify.annotations.Nullable;
 
-/** What is wrong with a file a spawn needs: the working directory, the executable, its interpreter. */
+/**
+ * What is wrong with a file a spawn needs: the working directory, the executable, its interpreter.
+ */
 final class FileProblems {
   /** The kernel reads at most this much of a script for its {@code #!} line (BINPRM_BUF_SIZE). */
   private static final int SHEBANG_BYTES = 256;
@@ -44,9 +46,9 @@ final class FileProblems {
   }
 
   /**
-   * What is wrong with the interpreter a script's {@code #!} line names, or null if the file is
-   * no script or its interpreter looks runnable. A relative interpreter is found from the
-   * working directory, as the kernel does.
+   * What is wrong with the interpreter a script's {@code #!} line names, or null if the file is no
+   * script or its interpreter looks runnable. A relative interpreter is found from the working
+   * directory, as the kernel does.
    */
   static @Nullable Problem interpreter(Path executable, Path workingDirectory) {
     byte[] head;
@@ -65,9 +67,10 @@ final class FileProblems {
     }
     Path interpreter = workingDirectory.resolve(words[0]);
     Problem problem = file("its interpreter " + words[0], interpreter);
-    return problem == null ? null
-        : new Problem(problem.reason() + ", named by the #! line of " + executable,
-            problem.cause());
+    return problem == null
+        ? null
+        : new Problem(
+            problem.reason() + ", named by the #! line of " + executable, problem.cause());
   }
 
   private static @Nullable Problem file(String what, Path file) {
@@ -81,8 +84,8 @@ final class FileProblems {
     }
     if (link.isSymbolicLink() && !Files.exists(file)) {
       try {
-        return new Problem(what + " is a broken symbolic link to " + Files.readSymbolicLink(file),
-            null);
+        return new Problem(
+            what + " is a broken symbolic link to " + Files.readSymbolicLink(file), null);
       } catch (IOException e) {
         return new Problem(what + " is a broken symbolic link", e);
       }

@@ -10,15 +10,15 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one action's lines to its listener: in order, one at a time, never on the pump thread,
- * with bounded memory.
+ * Hands one action's lines to its listener: in order, one at a time, never on the pump thread, with
+ * bounded memory.
  *
  * <p><b>Threads.</b> Lines are delivered by tasks on the listener executor (an SDK worker by
  * default). A listener that blocks holds its own delivery only: nothing else waits for it.
  *
- * <p><b>Throwing.</b> Whatever the listener throws (a checked exception thrown sneakily, an
- * {@link Error} such as {@link StackOverflowError}) is caught and logged, the first time at
- * WARNING with its stack trace and after that at DEBUG, and the next line is delivered.
+ * <p><b>Throwing.</b> Whatever the listener throws (a checked exception thrown sneakily, an {@link
+ * Error} such as {@link StackOverflowError}) is caught and logged, the first time at WARNING with
+ * its stack trace and after that at DEBUG, and the next line is delivered.
  *
  * <p><b>Memory.</b> Lines waiting for the listener count {@value #LINE_OVERHEAD} bytes each plus
  * two per character, about what they cost on the heap. Past {@code maxPendingBytes}, {@code
@@ -50,8 +50,13 @@ public final class LineDelivery {
    * @param executor where the listener runs; null for an SDK worker
    * @param onOverflow runs once, under the caller's lock, when too much is pending
    */
-  public LineDelivery(LineListener listener, @Nullable Executor executor, long maxPendingBytes,
-      Runnable onOverflow, System.Logger logger, String command) {
+  public LineDelivery(
+      LineListener listener,
+      @Nullable Executor executor,
+      long maxPendingBytes,
+      Runnable onOverflow,
+      System.Logger logger,
+      String command) {
     this.listener = listener;
     this.executor = executor;
     this.maxPendingBytes = maxPendingBytes;
@@ -110,13 +115,14 @@ public final class LineDelivery {
     } else {
       // Via a worker: an executor that runs tasks inline would otherwise run the listener on the
       // pump thread.
-      SdkThreads.execute(() -> {
-        try {
-          target.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-          drain();
-        }
-      });
+      SdkThreads.execute(
+          () -> {
+            try {
+              target.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+              drain();
+            }
+          });
     }
   }
 
@@ -157,8 +163,10 @@ public final class LineDelivery {
         first = !warned;
         warned = true;
       }
-      logger.log(first ? Level.WARNING : Level.DEBUG,
-          "line listener of `" + command + "` threw; the stream goes on", e);
+      logger.log(
+          first ? Level.WARNING : Level.DEBUG,
+          "line listener of `" + command + "` threw; the stream goes on",
+          e);
     } finally {
       // A listener's interrupt must not leak into the next task of this pooled thread.
       if (executor == null) {

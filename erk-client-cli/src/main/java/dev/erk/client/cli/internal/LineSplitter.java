@@ -14,29 +14,29 @@ import org.jspecify.annotations.Nullable;
  * Turns a child process's output, delivered as UTF-8 byte chunks with arbitrary boundaries, into
  * complete text lines without line terminators and without ANSI escape sequences.
  *
- * <p>The result is as if the whole stream were decoded, escape sequences removed, and the
- * remaining text split; chunk boundaries never change it. In detail:
+ * <p>The result is as if the whole stream were decoded, escape sequences removed, and the remaining
+ * text split; chunk boundaries never change it. In detail:
  *
  * <ul>
  *   <li><b>Line breaks</b> are LF, CRLF and a bare CR, so a progress redraw {@code "50%\r60%\r"}
  *       yields {@code "50%"} and {@code "60%"}. A line ending in CR is delivered as soon as the CR
- *       arrives; an LF directly after it (possibly in the next chunk) is swallowed. Empty lines
- *       are delivered as {@code ""}. A final line without terminator is delivered by {@link
- *       #finish()} only if it is non-empty.
+ *       arrives; an LF directly after it (possibly in the next chunk) is swallowed. Empty lines are
+ *       delivered as {@code ""}. A final line without terminator is delivered by {@link #finish()}
+ *       only if it is non-empty.
  *   <li><b>Decoding</b> is UTF-8; malformed input and a sequence left incomplete at {@link
  *       #finish()} become U+FFFD.
  *   <li><b>Escape sequences</b> removed: CSI ({@code ESC [} or U+009B, parameter bytes 0x30–0x3F,
- *       intermediate bytes 0x20–0x2F, final byte 0x40–0x7E); string sequences ({@code ESC ]}
- *       (OSC) or U+009D, and {@code ESC P}, {@code ESC X}, {@code ESC ^}, {@code ESC _}) up to
- *       BEL, ST ({@code ESC \} or U+009C) or a line break, whichever comes first, so that an
- *       unterminated one cannot swallow the rest of the output; other escapes {@code ESC},
- *       intermediates 0x20–0x2F, final 0x30–0x7E (such as {@code ESC c}, {@code ESC M}, {@code
- *       ESC 7}, {@code ESC ( B}). A character that cannot continue a sequence ends it and is kept
- *       as text (a line break still breaks the line). Other control characters are kept.
+ *       intermediate bytes 0x20–0x2F, final byte 0x40–0x7E); string sequences ({@code ESC ]} (OSC)
+ *       or U+009D, and {@code ESC P}, {@code ESC X}, {@code ESC ^}, {@code ESC _}) up to BEL, ST
+ *       ({@code ESC \} or U+009C) or a line break, whichever comes first, so that an unterminated
+ *       one cannot swallow the rest of the output; other escapes {@code ESC}, intermediates
+ *       0x20–0x2F, final 0x30–0x7E (such as {@code ESC c}, {@code ESC M}, {@code ESC 7}, {@code ESC
+ *       ( B}). A character that cannot continue a sequence ends it and is kept as text (a line
+ *       break still breaks the line). Other control characters are kept.
  *   <li><b>Long lines</b>: a line longer than {@code maxLineChars} chars is delivered in pieces of
  *       {@code maxLineChars} chars (one less where a piece would end between the two halves of a
- *       surrogate pair), so memory stays bounded even for a gigabyte without a line break. A
- *       piece is delivered only once the next text char arrives, so a line of exactly {@code
+ *       surrogate pair), so memory stays bounded even for a gigabyte without a line break. A piece
+ *       is delivered only once the next text char arrives, so a line of exactly {@code
  *       maxLineChars} chars is a single line.
  * </ul>
  *
@@ -88,11 +88,13 @@ public final class LineSplitter {
   private final ByteBuffer in = ByteBuffer.allocate(BUFFER_SIZE);
   // UTF-8 never yields more chars than bytes, so one decode() call never overflows this.
   private final CharBuffer out = CharBuffer.allocate(BUFFER_SIZE);
+
   /**
-   * Text of the current line that is no longer in {@link #out}. A line that lies wholly within
-   * one batch of decoded chars is never copied here.
+   * Text of the current line that is no longer in {@link #out}. A line that lies wholly within one
+   * batch of decoded chars is never copied here.
    */
   private char[] line;
+
   private int lineLength;
   private Mode mode = Mode.TEXT;
   private boolean afterCr;
@@ -117,8 +119,8 @@ public final class LineSplitter {
   }
 
   /**
-   * Consumes all remaining bytes of {@code chunk} (its position ends at its limit) and delivers
-   * the lines they complete.
+   * Consumes all remaining bytes of {@code chunk} (its position ends at its limit) and delivers the
+   * lines they complete.
    *
    * <p>If the sink throws a {@link RuntimeException}, the remaining lines of the chunk are still
    * delivered and the first exception (later ones suppressed in it) is thrown when the chunk has

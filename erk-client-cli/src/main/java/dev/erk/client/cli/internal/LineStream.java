@@ -9,14 +9,17 @@ public final class LineStream implements ProcessOutput {
   private final TextTail tail;
   private final LineDelivery delivery;
 
-  public LineStream(OutputLine.Source source, LineDelivery delivery, int maxLineChars,
-      int tailChars) {
+  public LineStream(
+      OutputLine.Source source, LineDelivery delivery, int maxLineChars, int tailChars) {
     this.tail = new TextTail(tailChars);
     this.delivery = delivery;
-    this.splitter = new LineSplitter(text -> {
-      tail.add(text);
-      delivery.offer(source, text);
-    }, maxLineChars);
+    this.splitter =
+        new LineSplitter(
+            text -> {
+              tail.add(text);
+              delivery.offer(source, text);
+            },
+            maxLineChars);
   }
 
   @Override

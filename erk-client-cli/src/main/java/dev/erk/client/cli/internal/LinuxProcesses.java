@@ -100,7 +100,8 @@ final class LinuxProcesses implements ProcessPlatform {
     try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
       for (Path fd : fds) {
         String target = fdTarget(fd);
-        if (target != null && pipes.contains(target)
+        if (target != null
+            && pipes.contains(target)
             && isWritable(proc.resolve("fdinfo").resolve(fd.getFileName()))) {
           return true;
         }

@@ -21,24 +21,26 @@ import org.jspecify.annotations.Nullable;
  * loaded erk-client can be unloaded. One-way: afterwards NuProcess can start no process in this
  * class loader, so call it last, once no process runs.
  *
- * <p>NuProcess binds its C functions with JNA's direct mapping ({@code Native.register} in
- * {@code LibC}, {@code LibEpoll}, {@code LibJava10} …). JNA keeps a JNI global reference to every
- * mapped {@link Method}: a garbage-collection root that holds the method's class, hence its class
- * loader, until {@link Native#unregister(Class)}. JNA itself unregisters only when its own
- * {@code Native} class is finalized, which those references prevent. The mapped functions are
- * called by NuProcess's pump threads, which stop {@code com.zaxxer.nuprocess.lingerTimeMs} (2.5 s
- * by default) after their last process; so each pump is first claimed (marked running, so that
- * it can never start again) once its thread has stopped, and its epoll or kqueue descriptor is
- * closed, as NuProcess never closes it.
+ * <p>NuProcess binds its C functions with JNA's direct mapping ({@code Native.register} in {@code
+ * LibC}, {@code LibEpoll}, {@code LibJava10} …). JNA keeps a JNI global reference to every mapped
+ * {@link Method}: a garbage-collection root that holds the method's class, hence its class loader,
+ * until {@link Native#unregister(Class)}. JNA itself unregisters only when its own {@code Native}
+ * class is finalized, which those references prevent. The mapped functions are called by
+ * NuProcess's pump threads, which stop {@code com.zaxxer.nuprocess.lingerTimeMs} (2.5 s by default)
+ * after their last process; so each pump is first claimed (marked running, so that it can never
+ * start again) once its thread has stopped, and its epoll or kqueue descriptor is closed, as
+ * NuProcess never closes it.
  */
 public final class NativeRelease {
   /** NuProcess 3.0.0's directly mapped classes on Linux and macOS. */
-  private static final List<String> DIRECT_MAPPED = List.of(
-      "com.zaxxer.nuprocess.internal.LibC",
-      "com.zaxxer.nuprocess.internal.LibJava8",
-      "com.zaxxer.nuprocess.internal.LibJava10",
-      "com.zaxxer.nuprocess.linux.LibEpoll",
-      "com.zaxxer.nuprocess.osx.LibKevent");
+  private static final List<String> DIRECT_MAPPED =
+      List.of(
+          "com.zaxxer.nuprocess.internal.LibC",
+          "com.zaxxer.nuprocess.internal.LibJava8",
+          "com.zaxxer.nuprocess.internal.LibJava10",
+          "com.zaxxer.nuprocess.linux.LibEpoll",
+          "com.zaxxer.nuprocess.osx.LibKevent");
+
   private static final long POLL_MILLIS = 20;
 
   private static final Set<Object> claimedPumps =
@@ -49,8 +51,8 @@ public final class NativeRelease {
   /**
    * Waits up to {@code patience} for NuProcess's pump threads to stop, then releases its native
    * bindings. Does nothing if no process was ever started in this class loader (at most, when
-   * another class loader uses JNA, it loads JNA's native part here to find that out). Idempotent;
-   * a call that ran out of patience may be repeated.
+   * another class loader uses JNA, it loads JNA's native part here to find that out). Idempotent; a
+   * call that ran out of patience may be repeated.
    *
    * @return true if nothing is left to release; false if a pump thread was still running when
    *     patience ran out (logged at WARNING to {@code dev.erk.client})
@@ -75,8 +77,10 @@ public final class NativeRelease {
         continue;
       }
       if (!claim(pump, deadline)) {
-        warn("a NuProcess pump thread was still running after " + patience.toMillis()
-            + " ms; its native bindings stay registered and keep erk-client's class loader");
+        warn(
+            "a NuProcess pump thread was still running after "
+                + patience.toMillis()
+                + " ms; its native bindings stay registered and keep erk-client's class loader");
         return false;
       }
       claimedPumps.add(pump);
@@ -113,8 +117,10 @@ public final class NativeRelease {
       }
       return pumps;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      warn("this NuProcess version keeps its pump threads elsewhere; its native bindings stay"
-          + " registered and keep erk-client's class loader: " + e);
+      warn(
+          "this NuProcess version keeps its pump threads elsewhere; its native bindings stay"
+              + " registered and keep erk-client's class loader: "
+              + e);
       return null;
     }
   }

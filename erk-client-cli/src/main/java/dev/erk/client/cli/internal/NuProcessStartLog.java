@@ -14,17 +14,19 @@ import org.jspecify.annotations.Nullable;
  * <p>NuProcess 3 catches a failed {@code fork}/{@code exec} or {@code pipe} in {@code
  * LinuxProcess.start}, logs it with its stack trace at WARNING ("Failed to start process", after
  * "Error creating pipes" at SEVERE when a pipe could not be made), calls the handler's {@code
- * onExit(Integer.MIN_VALUE)} and returns as if nothing happened. A filter on its logger takes
- * those two records while the current thread is inside {@link #start}: the exception goes to the
- * caller, the record is dropped. Every other record, and these on other threads (a host that uses
- * NuProcess itself), goes on to the filter that was there before, or is logged.
+ * onExit(Integer.MIN_VALUE)} and returns as if nothing happened. A filter on its logger takes those
+ * two records while the current thread is inside {@link #start}: the exception goes to the caller,
+ * the record is dropped. Every other record, and these on other threads (a host that uses NuProcess
+ * itself), goes on to the filter that was there before, or is logged.
  */
 final class NuProcessStartLog implements Filter {
   private static final String FAILED_TO_START = "Failed to start process";
   private static final String PIPES_FAILED = "Error creating pipes";
+
   /** Held here: a logger nobody references may be collected, and its filter with it. */
   private static final Logger LOGGER =
       Logger.getLogger("com.zaxxer.nuprocess.internal.BasePosixProcess");
+
   private static final ThreadLocal<@Nullable Attempt> ATTEMPT = new ThreadLocal<>();
 
   static {

@@ -22,19 +22,25 @@ final class Payloads {
 
   private Payloads() {}
 
-  static @Nullable ActionPayload decode(List<String> command,
-      Map<String, @Nullable Object> envelope) {
+  static @Nullable ActionPayload decode(
+      List<String> command, Map<String, @Nullable Object> envelope) {
     String script = command.size() > 2 && command.get(1).equals("exec") ? command.get(2) : "";
     try {
       return switch (script) {
         case "close-pr", "close-issue-with-comment" -> planClosed(envelope);
-        case "incremental-dispatch" -> new IncrementalDispatched(number(envelope, "pr_number"),
-            text(envelope, "branch_name"), text(envelope, "workflow_run_id"),
-            text(envelope, "workflow_url"), extras(envelope, "pr_number", "branch_name",
-                "workflow_run_id", "workflow_url"));
-        case "cmux-open-pr" -> new CmuxWorkspaceOpened(number(envelope, "pr_number"),
-            text(envelope, "branch"), envelope.get("workspace_name") instanceof String name
-                ? name : null, extras(envelope, "pr_number", "branch", "workspace_name"));
+        case "incremental-dispatch" ->
+            new IncrementalDispatched(
+                number(envelope, "pr_number"),
+                text(envelope, "branch_name"),
+                text(envelope, "workflow_run_id"),
+                text(envelope, "workflow_url"),
+                extras(envelope, "pr_number", "branch_name", "workflow_run_id", "workflow_url"));
+        case "cmux-open-pr" ->
+            new CmuxWorkspaceOpened(
+                number(envelope, "pr_number"),
+                text(envelope, "branch"),
+                envelope.get("workspace_name") instanceof String name ? name : null,
+                extras(envelope, "pr_number", "branch", "workspace_name"));
         default -> null;
       };
     } catch (IllegalArgumentException e) {
@@ -45,7 +51,9 @@ final class Payloads {
   private static PlanClosed planClosed(Map<String, @Nullable Object> envelope) {
     for (String key : CLOSED_NUMBER_KEYS) {
       if (envelope.containsKey(key)) {
-        return new PlanClosed(number(envelope, key), text(envelope, "comment_id"),
+        return new PlanClosed(
+            number(envelope, key),
+            text(envelope, "comment_id"),
             extras(envelope, key, "comment_id"));
       }
     }
@@ -69,14 +77,16 @@ final class Payloads {
     if (value instanceof String s) {
       return s;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof java.math.BigInteger) {
       return value.toString();
     }
     throw new IllegalArgumentException(key + " is not text: " + value);
   }
 
-  private static Map<String, @Nullable Object> extras(Map<String, @Nullable Object> envelope,
-      String... read) {
+  private static Map<String, @Nullable Object> extras(
+      Map<String, @Nullable Object> envelope, String... read) {
     Map<String, @Nullable Object> extras = new LinkedHashMap<>(envelope);
     extras.remove("success");
     for (String key : read) {

@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reading of {@code /proc/<pid>/stat}: the process state, its start time, and once it is
- * exiting its wait status.
+ * A reading of {@code /proc/<pid>/stat}: the process state, its start time, and once it is exiting
+ * its wait status.
  *
  * <p>This is how the client sees a child's exit at once, without reaping it (NuProcess reaps) and
- * without NuProcess's 250 ms dead-pool poll. Field 52 holds the wait status in the form
- * {@code waitpid} reports. The kernel's {@code do_exit} stores it before it releases the address
- * space and before it closes the files, and only then makes the process a zombie. So a process
- * flagged as exiting whose address space is gone already shows its final status; a child whose
- * pipes reached their end by its exit always does, even if it is not a zombie yet. (Checked here
- * on Linux 6.18: at the end of output, 1,340 children of five kinds were all either zombies or
- * exiting without memory, always with the status {@code waitpid} then returned, on an idle and
- * on a loaded machine.) The start time guards against a recycled pid.
+ * without NuProcess's 250 ms dead-pool poll. Field 52 holds the wait status in the form {@code
+ * waitpid} reports. The kernel's {@code do_exit} stores it before it releases the address space and
+ * before it closes the files, and only then makes the process a zombie. So a process flagged as
+ * exiting whose address space is gone already shows its final status; a child whose pipes reached
+ * their end by its exit always does, even if it is not a zombie yet. (Checked here on Linux 6.18:
+ * at the end of output, 1,340 children of five kinds were all either zombies or exiting without
+ * memory, always with the status {@code waitpid} then returned, on an idle and on a loaded
+ * machine.) The start time guards against a recycled pid.
  *
  * @param state the state letter, {@code Z} for a zombie
  * @param session field 6, the session id
@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param virtualMemory field 23, in bytes; 0 once the address space is released
  * @param waitStatus field 52, the wait status (meaningful once {@link #hasExited()})
  */
-public record ProcStat(char state, long session, long flags, long startTime, long virtualMemory,
-    int waitStatus) {
+public record ProcStat(
+    char state, long session, long flags, long startTime, long virtualMemory, int waitStatus) {
   /** {@code PF_EXITING}: the process is in {@code do_exit}. */
   static final long EXITING = 0x4;
 
@@ -66,8 +66,8 @@ public record ProcStat(char state, long session, long flags, long startTime, lon
       long startTime = Long.parseLong(fields[START_TIME]);
       long virtualMemory = Long.parseUnsignedLong(fields[VIRTUAL_MEMORY]);
       int waitStatus = fields.length > EXIT_CODE ? Integer.parseInt(fields[EXIT_CODE]) : 0;
-      return new ProcStat(fields[STATE].charAt(0), session, flags, startTime, virtualMemory,
-          waitStatus);
+      return new ProcStat(
+          fields[STATE].charAt(0), session, flags, startTime, virtualMemory, waitStatus);
     } catch (NumberFormatException e) {
       return null;
     }
@@ -79,8 +79,8 @@ public record ProcStat(char state, long session, long flags, long startTime, lon
   }
 
   /**
-   * True once the process's wait status is final: it is a zombie, or it is exiting and has
-   * released its address space (after which {@code do_exit} only closes files and notifies).
+   * True once the process's wait status is final: it is a zombie, or it is exiting and has released
+   * its address space (after which {@code do_exit} only closes files and notifies).
    */
   public boolean hasExited() {
     return isZombie() || (flags & EXITING) != 0 && virtualMemory == 0;

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>On Linux ({@link LinuxProcesses}), {@code /proc} gives a child's exact wait status the
  *       moment it exits (without reaping it), and names the pipes a child was given, so that
- *       processes that outlived the child but still hold its output, in any session, are found
- *       and killed.
+ *       processes that outlived the child but still hold its output, in any session, are found and
+ *       killed.
  *   <li>Elsewhere ({@link PortableProcesses}, used on macOS), the exit code is the one NuProcess
  *       reports when it reaps the child, and a process tree is what {@link
  *       ProcessHandle#descendants()} finds while the child lives.

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The threads the SDK owns, shared by every client: one scheduler for timers (timeouts, kill grace
- * periods), and a cached pool of workers that spawn processes, kill process trees, complete
- * futures and, by default, call line listeners.
+ * periods), and a cached pool of workers that spawn processes, kill process trees, complete futures
+ * and, by default, call line listeners.
  *
  * <p>Workers are created on demand and are never shared between two blocking things: a listener
  * that never returns holds one worker, and every other call gets another. All threads are daemons
@@ -48,8 +48,12 @@ public final class SdkThreads {
   public static synchronized Executor workers() {
     ElasticPool current = workers;
     if (current == null || current.executor().isShutdown()) {
-      current = new ElasticPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-          IDLE_SECONDS, daemons("worker"), SdkThreads::scheduler);
+      current =
+          new ElasticPool(
+              Math.max(2, Runtime.getRuntime().availableProcessors()),
+              IDLE_SECONDS,
+              daemons("worker"),
+              SdkThreads::scheduler);
       workers = current;
     }
     return current;
@@ -67,8 +71,8 @@ public final class SdkThreads {
   }
 
   /**
-   * Ends the SDK's threads: lets queued timers lapse, waits up to {@code timeout} for running
-   * tasks to end, and returns true if every thread has ended. Later use starts new threads.
+   * Ends the SDK's threads: lets queued timers lapse, waits up to {@code timeout} for running tasks
+   * to end, and returns true if every thread has ended. Later use starts new threads.
    */
   public static boolean release(Duration timeout) {
     ScheduledThreadPoolExecutor timers;
@@ -81,14 +85,16 @@ public final class SdkThreads {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean ended = true;
-    for (@Nullable ThreadPoolExecutor executor : new @Nullable ThreadPoolExecutor[] {pool, timers}) {
+    for (@Nullable ThreadPoolExecutor executor :
+        new @Nullable ThreadPoolExecutor[] {pool, timers}) {
       if (executor == null) {
         continue;
       }
       executor.shutdownNow();
       try {
-        ended &= executor.awaitTermination(
-            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        ended &=
+            executor.awaitTermination(
+                Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
@@ -104,8 +110,10 @@ public final class SdkThreads {
       thread.setDaemon(true);
       // A thread keeps its context class loader alive; the SDK's threads need none.
       thread.setContextClassLoader(null);
-      thread.setUncaughtExceptionHandler((t, e) -> System.getLogger("dev.erk.client")
-          .log(System.Logger.Level.ERROR, "uncaught in " + t.getName(), e));
+      thread.setUncaughtExceptionHandler(
+          (t, e) ->
+              System.getLogger("dev.erk.client")
+                  .log(System.Logger.Level.ERROR, "uncaught in " + t.getName(), e));
       return thread;
     };
   }

@@ -22,8 +22,8 @@ final class SignalDisposition {
   /** The C library's {@code struct sigaction}: its size, and where the flags and mask sit. */
   enum Layout {
     /**
-     * glibc and musl on x86_64 and aarch64: the handler (8 bytes), a 1024-bit {@code sigset_t}
-     * mask (128), {@code int sa_flags}, 4 bytes of padding, {@code sa_restorer} (8).
+     * glibc and musl on x86_64 and aarch64: the handler (8 bytes), a 1024-bit {@code sigset_t} mask
+     * (128), {@code int sa_flags}, 4 bytes of padding, {@code sa_restorer} (8).
      */
     LINUX_64(152, 136),
     /** macOS on x86_64 and arm64: the handler (8 bytes), a 32-bit mask, {@code int sa_flags}. */
@@ -38,12 +38,13 @@ final class SignalDisposition {
     }
 
     /**
-     * The layout of this platform, or empty where it is not known here: other Linux
-     * architectures (mips, for one, puts the flags first), Android's bionic, 32-bit systems, and
-     * FreeBSD, whose mask is 128 bits and comes after the flags.
+     * The layout of this platform, or empty where it is not known here: other Linux architectures
+     * (mips, for one, puts the flags first), Android's bionic, 32-bit systems, and FreeBSD, whose
+     * mask is 128 bits and comes after the flags.
      */
     static Optional<Layout> current() {
-      if (Platform.isLinux() && !Platform.isAndroid()
+      if (Platform.isLinux()
+          && !Platform.isAndroid()
           && (Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
         return Optional.of(LINUX_64);
       }
@@ -96,8 +97,12 @@ final class SignalDisposition {
 
   @Override
   public String toString() {
-    return "signal " + signal + ": handler 0x" + Long.toHexString(action.getLong(0))
-        + ", flags 0x" + Integer.toHexString(action.getInt(layout.flagsOffset));
+    return "signal "
+        + signal
+        + ": handler 0x"
+        + Long.toHexString(action.getLong(0))
+        + ", flags 0x"
+        + Integer.toHexString(action.getInt(layout.flagsOffset));
   }
 
   private static void call(

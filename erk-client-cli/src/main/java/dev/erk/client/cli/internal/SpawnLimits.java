@@ -15,10 +15,10 @@ import java.util.OptionalLong;
  * value is empty: no limit is checked in advance, and a failure is reported with less detail.
  *
  * <p>The numbers follow Linux's {@code fs/exec.c}: one argument or environment string may take
- * {@code MAX_ARG_STRLEN} = 32 pages with its NUL; all of them, with one pointer each, a quarter
- * of the stack size limit, at most 6 MiB ({@code _STK_LIM / 4 * 3}) and at least 128 KiB
- * ({@code ARG_MAX}). NuProcess offers no {@code sysconf} or {@code getrlimit}, so the limits
- * come from {@code /proc/self/limits} and the page size from {@code /proc/self/auxv}.
+ * {@code MAX_ARG_STRLEN} = 32 pages with its NUL; all of them, with one pointer each, a quarter of
+ * the stack size limit, at most 6 MiB ({@code _STK_LIM / 4 * 3}) and at least 128 KiB ({@code
+ * ARG_MAX}). NuProcess offers no {@code sysconf} or {@code getrlimit}, so the limits come from
+ * {@code /proc/self/limits} and the page size from {@code /proc/self/auxv}.
  */
 final class SpawnLimits {
   private static final Path PROC_SELF = Path.of("/proc/self");
@@ -31,7 +31,9 @@ final class SpawnLimits {
 
   private SpawnLimits() {}
 
-  /** The most bytes one argument or environment string ({@code NAME=value}) may take, NUL included. */
+  /**
+   * The most bytes one argument or environment string ({@code NAME=value}) may take, NUL included.
+   */
   static OptionalLong maxStringBytes() {
     return LINUX ? OptionalLong.of(32 * PAGE_SIZE) : OptionalLong.empty();
   }
@@ -41,7 +43,9 @@ final class SpawnLimits {
     return ARG_MAX_FLOOR;
   }
 
-  /** The most bytes all argument and environment strings (with NULs) and their pointers may take. */
+  /**
+   * The most bytes all argument and environment strings (with NULs) and their pointers may take.
+   */
   static OptionalLong maxTotalBytes() {
     if (!LINUX) {
       return OptionalLong.empty();
@@ -103,8 +107,9 @@ final class SpawnLimits {
   /** Reads {@code AT_PAGESZ} from the auxiliary vector: pairs of native words, type then value. */
   private static long pageSize() {
     try {
-      ByteBuffer auxv = ByteBuffer.wrap(Files.readAllBytes(PROC_SELF.resolve("auxv")))
-          .order(ByteOrder.nativeOrder());
+      ByteBuffer auxv =
+          ByteBuffer.wrap(Files.readAllBytes(PROC_SELF.resolve("auxv")))
+              .order(ByteOrder.nativeOrder());
       boolean wide = pointerBytes() == 8;
       int entry = wide ? 16 : 8;
       while (auxv.remaining() >= entry) {

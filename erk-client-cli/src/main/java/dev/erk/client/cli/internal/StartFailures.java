@@ -2,7 +2,6 @@ package dev.erk.client.cli.internal;
 
 import com.zaxxer.nuprocess.NuProcess;
 import com.zaxxer.nuprocess.NuProcessBuilder;
-import dev.erk.client.ErkException;
 import dev.erk.client.ErkStartException;
 import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
@@ -25,21 +24,25 @@ import org.jspecify.annotations.Nullable;
  * huge argument cannot make a huge message.
  */
 public final class StartFailures {
-  /** JDK 17 writes {@code error=2, …}, JDK 25 {@code error: 2 (…)}, NuProcess {@code last error: 24}. */
+  /**
+   * JDK 17 writes {@code error=2, …}, JDK 25 {@code error: 2 (…)}, NuProcess {@code last error:
+   * 24}.
+   */
   private static final Pattern ERRNO = Pattern.compile("error(?:=|: )(\\d+)");
+
   private static final int ARGUMENT_CHARS = 60;
   private static final int COMMAND_CHARS = 400;
 
   private StartFailures() {}
 
   /**
-   * Checks what can be known before spawning: the working directory, the executable, and the
-   * sizes of the arguments and the environment.
+   * Checks what can be known before spawning: the working directory, the executable, and the sizes
+   * of the arguments and the environment.
    *
    * @throws ErkStartException naming the first problem found
    */
-  public static void check(List<String> command, Path workingDirectory,
-      Map<String, String> environment) {
+  public static void check(
+      List<String> command, Path workingDirectory, Map<String, String> environment) {
     FileProblems.Problem problem = FileProblems.workingDirectory(workingDirectory);
     if (problem == null) {
       problem = FileProblems.executable(Path.of(command.get(0)));
@@ -73,16 +76,20 @@ public final class StartFailures {
   public static void checkWorkingDirectory(Path workingDirectory, Path executable) {
     FileProblems.Problem problem = FileProblems.workingDirectory(workingDirectory);
     if (problem != null) {
-      throw new ErkStartException(problem.reason() + "; erk cannot run there: set "
-          + "CliErkClient.builder().workingDirectory(…) to an existing directory", executable,
-          List.of(executable.toString()), problem.cause());
+      throw new ErkStartException(
+          problem.reason()
+              + "; erk cannot run there: set "
+              + "CliErkClient.builder().workingDirectory(…) to an existing directory",
+          executable,
+          List.of(executable.toString()),
+          problem.cause());
     }
   }
 
   /**
-   * Starts the builder's process. If NuProcess cannot start it, the exception it would have
-   * logged with a stack trace (an {@link java.io.IOException} with the errno, or its failure to
-   * make pipes) goes to {@code onFailure} instead, and nothing is logged.
+   * Starts the builder's process. If NuProcess cannot start it, the exception it would have logged
+   * with a stack trace (an {@link java.io.IOException} with the errno, or its failure to make
+   * pipes) goes to {@code onFailure} instead, and nothing is logged.
    *
    * <p>{@code onFailure} runs at most once, on this thread, before NuProcess calls the handler's
    * {@code onExit(Integer.MIN_VALUE)} for the failed start; keep it short.
@@ -99,29 +106,42 @@ public final class StartFailures {
    *
    * @param cause what the spawn threw or NuProcess logged; null if nothing was reported
    */
-  public static ErkStartException explain(List<String> command, Path workingDirectory,
-      Map<String, String> environment, @Nullable Throwable cause) {
+  public static ErkStartException explain(
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
+      @Nullable Throwable cause) {
     if (cause instanceof LinkageError) {
       // NuProcess or JNA missing, or a host's JNA native library that does not match.
-      return failure(command, "erk-client could not load its process library (" + cause
-          + "); put com.zaxxer:nuprocess 3.0.0 and net.java.dev.jna:jna 5.11 or newer on the"
-          + " class path, and no other JNA native library (jna.boot.library.path)", cause);
+      return failure(
+          command,
+          "erk-client could not load its process library ("
+              + cause
+              + "); put com.zaxxer:nuprocess 3.0.0 and net.java.dev.jna:jna 5.11 or newer on the"
+              + " class path, and no other JNA native library (jna.boot.library.path)",
+          cause);
     }
     OptionalInt errno = errno(cause);
-    String reason = switch (errno.orElse(-1)) {
-      case 7 -> ArgumentSizes.tooLong(command, environment);
-      case 11 -> "the system refused to create another process (EAGAIN): the limit on processes"
-          + " (ulimit -u) may be reached";
-      case 12 -> "there is not enough memory to create a process (ENOMEM)";
-      case 23 -> "the system's table of open files is full (ENFILE)";
-      case 24 -> tooManyOpenFiles();
-      default -> fileProblem(command, workingDirectory, environment, errno, cause);
-    };
+    String reason =
+        switch (errno.orElse(-1)) {
+          case 7 -> ArgumentSizes.tooLong(command, environment);
+          case 11 ->
+              "the system refused to create another process (EAGAIN): the limit on processes"
+                  + " (ulimit -u) may be reached";
+          case 12 -> "there is not enough memory to create a process (ENOMEM)";
+          case 23 -> "the system's table of open files is full (ENFILE)";
+          case 24 -> tooManyOpenFiles();
+          default -> fileProblem(command, workingDirectory, environment, errno, cause);
+        };
     return failure(command, reason, cause);
   }
 
-  private static String fileProblem(List<String> command, Path workingDirectory,
-      Map<String, String> environment, OptionalInt errno, @Nullable Throwable cause) {
+  private static String fileProblem(
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
+      OptionalInt errno,
+      @Nullable Throwable cause) {
     Path executable = Path.of(command.get(0));
     FileProblems.Problem problem = FileProblems.workingDirectory(workingDirectory);
     if (problem == null) {
@@ -138,26 +158,37 @@ public final class StartFailures {
       return tooLong;
     }
     return switch (errno.orElse(-1)) {
-      case 2 -> executable + " or a file it needs was not found (ENOENT): for a program, its"
-          + " loader (ELF interpreter) may be missing";
-      case 8 -> executable + " is not in a format this system can run (ENOEXEC): a script needs"
-          + " a #! line";
-      case 13 -> "permission denied (EACCES): is " + executable + " on a file system mounted"
-          + " noexec?";
+      case 2 ->
+          executable
+              + " or a file it needs was not found (ENOENT): for a program, its"
+              + " loader (ELF interpreter) may be missing";
+      case 8 ->
+          executable
+              + " is not in a format this system can run (ENOEXEC): a script needs"
+              + " a #! line";
+      case 13 ->
+          "permission denied (EACCES): is " + executable + " on a file system mounted" + " noexec?";
       case 26 -> executable + " is open for writing (ETXTBSY): is it being installed?";
       case 40 -> executable + " has too many levels of symbolic links (ELOOP)";
-      default -> cause == null ? "the process did not start, and no reason was reported"
-          : String.valueOf(cause);
+      default ->
+          cause == null
+              ? "the process did not start, and no reason was reported"
+              : String.valueOf(cause);
     };
   }
 
   private static String tooManyOpenFiles() {
     OptionalLong open = SpawnLimits.openFiles();
     OptionalLong limit = SpawnLimits.openFilesLimit();
-    String counts = (open.isPresent() ? "; this JVM has " + open.getAsLong() + " open" : "")
-        + (limit.isPresent() ? (open.isPresent() ? " and its" : "; its") + " limit (ulimit -n) is "
-            + limit.getAsLong() : "");
-    return "too many open files (EMFILE)" + counts
+    String counts =
+        (open.isPresent() ? "; this JVM has " + open.getAsLong() + " open" : "")
+            + (limit.isPresent()
+                ? (open.isPresent() ? " and its" : "; its")
+                    + " limit (ulimit -n) is "
+                    + limit.getAsLong()
+                : "");
+    return "too many open files (EMFILE)"
+        + counts
         + ": close the files, streams or processes that leak, or raise the limit";
   }
 
@@ -178,21 +209,30 @@ public final class StartFailures {
     return OptionalInt.empty();
   }
 
-  private static ErkStartException failure(List<String> command, String reason,
-      @Nullable Throwable cause) {
-    return new ErkStartException("could not start `" + shorten(command) + "`: " + reason,
-        Path.of(command.get(0)), command, cause);
+  private static ErkStartException failure(
+      List<String> command, String reason, @Nullable Throwable cause) {
+    return new ErkStartException(
+        "could not start `" + shorten(command) + "`: " + reason,
+        Path.of(command.get(0)),
+        command,
+        cause);
   }
 
-  /** The command as {@link dev.erk.client.internal.CommandLines#describe} writes it, long arguments cut short. */
+  /**
+   * The command as {@link dev.erk.client.internal.CommandLines#describe} writes it, long arguments
+   * cut short.
+   */
   static String shorten(List<String> command) {
     List<String> shortened = new ArrayList<>(command.size());
     for (String argument : command) {
-      shortened.add(argument.length() <= ARGUMENT_CHARS ? argument
-          : argument.substring(0, ARGUMENT_CHARS) + "…(" + argument.length() + " chars)");
+      shortened.add(
+          argument.length() <= ARGUMENT_CHARS
+              ? argument
+              : argument.substring(0, ARGUMENT_CHARS) + "…(" + argument.length() + " chars)");
     }
     String described = CommandLines.describe(shortened);
-    return described.length() <= COMMAND_CHARS ? described
+    return described.length() <= COMMAND_CHARS
+        ? described
         : described.substring(0, COMMAND_CHARS) + "…(" + command.size() + " arguments)";
   }
 }

@@ -3,8 +3,8 @@ package dev.erk.client.cli.internal;
 import java.util.ArrayDeque;
 
 /**
- * The last characters of a stream, for an action's result: whole lines where they fit, and the
- * end of a line too long to fit, so the text never exceeds {@code maxChars}.
+ * The last characters of a stream, for an action's result: whole lines where they fit, and the end
+ * of a line too long to fit, so the text never exceeds {@code maxChars}.
  */
 final class TextTail {
   private final int maxChars;

@@ -22,40 +22,43 @@ class ChildTreeTest {
   void aChildThatExitedBeforeItWasLookedAtStillNamesItsPipes() throws Exception {
     CompletableFuture<Set<String>> pipes = new CompletableFuture<>();
     CompletableFuture<Long> grandchild = new CompletableFuture<>();
-    NuProcessBuilder builder = new NuProcessBuilder(
-        List.of("/bin/sh", "-c", "sleep 30 & echo $!"));
-    builder.setProcessListener(new NuAbstractProcessHandler() {
-      @Override
-      public void onStart(NuProcess process) {
-        // onStart runs on the starting thread, before NuProcess reads or reaps anything: wait
-        // here until the child is a zombie, which is what a fast child looks like on a busy
-        // machine.
-        long pid = process.getPID();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!isZombie(pid) && System.nanoTime() < deadline) {
-          Thread.onSpinWait();
-        }
-        pipes.complete(ChildTree.of(process, ProcessPlatform.current()).pipes(true, true));
-      }
+    NuProcessBuilder builder = new NuProcessBuilder(List.of("/bin/sh", "-c", "sleep 30 & echo $!"));
+    builder.setProcessListener(
+        new NuAbstractProcessHandler() {
+          @Override
+          public void onStart(NuProcess process) {
+            // onStart runs on the starting thread, before NuProcess reads or reaps anything: wait
+            // here until the child is a zombie, which is what a fast child looks like on a busy
+            // machine.
+            long pid = process.getPID();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!isZombie(pid) && System.nanoTime() < deadline) {
+              Thread.onSpinWait();
+            }
+            pipes.complete(ChildTree.of(process, ProcessPlatform.current()).pipes(true, true));
+          }
 
-      @Override
-      public void onStdout(ByteBuffer buffer, boolean closed) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        String text = new String(bytes).trim();
-        if (!text.isEmpty()) {
-          grandchild.complete(Long.parseLong(text));
-        }
-      }
-    });
+          @Override
+          public void onStdout(ByteBuffer buffer, boolean closed) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            String text = new String(bytes).trim();
+            if (!text.isEmpty()) {
+              grandchild.complete(Long.parseLong(text));
+            }
+          }
+        });
     NuProcess process = builder.start();
     assertNotNull(process);
     long sleeper = grandchild.get(10, TimeUnit.SECONDS);
     try {
       Set<String> recorded = pipes.get(10, TimeUnit.SECONDS);
       assertEquals(2, recorded.size(), recorded.toString());
-      assertEquals(List.of(sleeper),
-          ProcessPlatform.current().pipeWriters(recorded).stream().map(ProcessHandle::pid).toList());
+      assertEquals(
+          List.of(sleeper),
+          ProcessPlatform.current().pipeWriters(recorded).stream()
+              .map(ProcessHandle::pid)
+              .toList());
     } finally {
       ProcessHandle.of(sleeper).ifPresent(ProcessHandle::destroyForcibly);
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Standard input: a request is written and then closed, as {@code erk json …} needs (it reads
- * until EOF, so an open pipe blocks it forever); without a request it is closed at once.
+ * Standard input: a request is written and then closed, as {@code erk json …} needs (it reads until
+ * EOF, so an open pipe blocks it forever); without a request it is closed at once.
  */
 class ExecutionStdinTest {
   /** Long enough never to fire on a loaded machine; reaching it means stdin never ended. */
@@ -27,8 +27,10 @@ class ExecutionStdinTest {
   /** An {@code erk json} stand-in: reads all of stdin, like erk's read_json_stdin, then answers. */
   private Path blocksUntilStdinEnds() throws IOException {
     Path script = dir.resolve("erk-json.sh");
-    Files.writeString(script, "#!/bin/sh\nrequest=$(cat)\n"
-        + "printf '{\"received\": %s, \"success\": true}\\n' \"${request:-null}\"\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nrequest=$(cat)\n"
+            + "printf '{\"received\": %s, \"success\": true}\\n' \"${request:-null}\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }
@@ -36,19 +38,26 @@ class ExecutionStdinTest {
   private String run(Path script, @Nullable String stdin) {
     BoundedCollector out = new BoundedCollector(1 << 20, () -> {});
     BoundedCollector err = new BoundedCollector(1 << 20, () -> {});
-    Execution execution = new Execution(new Execution.Spec(List.of(script.toString(), "json",
-        "objective", "view"), dir, Map.copyOf(System.getenv()), NEVER, Duration.ofMillis(300),
-        stdin));
+    Execution execution =
+        new Execution(
+            new Execution.Spec(
+                List.of(script.toString(), "json", "objective", "view"),
+                dir,
+                Map.copyOf(System.getenv()),
+                NEVER,
+                Duration.ofMillis(300),
+                stdin));
     execution.start(out, err);
     Execution.Exit exit = execution.exit().join();
-    assertEquals(0, exit.exitCode(), () -> new String(err.bytes(), 0, err.size(),
-        StandardCharsets.UTF_8));
+    assertEquals(
+        0, exit.exitCode(), () -> new String(err.bytes(), 0, err.size(), StandardCharsets.UTF_8));
     return new String(out.bytes(), 0, out.size(), StandardCharsets.UTF_8);
   }
 
   @Test
   void aStandInThatReadsUntilEofGetsTheRequestAndAnswers() throws IOException {
-    assertEquals("{\"received\": {\"identifier\": \"42\"}, \"success\": true}\n",
+    assertEquals(
+        "{\"received\": {\"identifier\": \"42\"}, \"success\": true}\n",
         run(blocksUntilStdinEnds(), "{\"identifier\": \"42\"}"));
   }
 
@@ -56,7 +65,8 @@ class ExecutionStdinTest {
   void aRequestLargerThanAPipeBufferArrivesWhole() throws IOException {
     String big = "\"" + "x".repeat(300_000) + "\"";
     String request = "{\"identifier\": " + big + "}";
-    assertEquals("{\"received\": " + request + ", \"success\": true}\n",
+    assertEquals(
+        "{\"received\": " + request + ", \"success\": true}\n",
         run(blocksUntilStdinEnds(), request));
   }
 
@@ -67,8 +77,8 @@ class ExecutionStdinTest {
 
   @Test
   void theFiveComponentSpecClosesStdin() {
-    Execution.Spec spec = new Execution.Spec(List.of("erk"), dir, Map.of(), null,
-        Duration.ofSeconds(1));
+    Execution.Spec spec =
+        new Execution.Spec(List.of("erk"), dir, Map.of(), null, Duration.ofSeconds(1));
     assertEquals(null, spec.stdin());
   }
 }

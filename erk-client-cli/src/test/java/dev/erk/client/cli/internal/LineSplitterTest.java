@@ -314,8 +314,7 @@ class LineSplitterTest {
 
     @Test
     void twoCharEscapesAreRemoved() {
-      assertEquals(
-          List.of("abcdefg"), split("a\u001bcb\u001bMc\u001b7d\u001b8e\u001b=f\u001b>g"));
+      assertEquals(List.of("abcdefg"), split("a\u001bcb\u001bMc\u001b7d\u001b8e\u001b=f\u001b>g"));
     }
 
     @Test

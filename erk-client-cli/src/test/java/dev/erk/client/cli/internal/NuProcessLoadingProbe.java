@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Run in a fresh JVM by {@link NuProcessLoadingTest}, so that NuProcess is loaded for the first
- * time here. Calls {@link NuProcessLoading#ensureLoaded()}, then does what the first argument
- * names and prints {@code key: value} lines about it.
+ * time here. Calls {@link NuProcessLoading#ensureLoaded()}, then does what the first argument names
+ * and prints {@code key: value} lines about it.
  */
 public final class NuProcessLoadingProbe {
   /** Prints 141 when {@code yes} is ended by SIGPIPE, 1 when it sees EPIPE instead. */
@@ -44,14 +44,16 @@ public final class NuProcessLoadingProbe {
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Thread thread = new Thread(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        NuProcessLoading.ensureLoaded();
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                NuProcessLoading.ensureLoaded();
+              });
       thread.start();
       threads.add(thread);
     }
@@ -113,7 +115,8 @@ public final class NuProcessLoadingProbe {
       } catch (Throwable t) {
         print(attempt, t.getClass().getName());
       }
-      print(attempt + "-property",
+      print(
+          attempt + "-property",
           String.valueOf(System.getProperty(NuProcessLoading.HOOK_PROPERTY)));
     }
     printSigpipe("after");

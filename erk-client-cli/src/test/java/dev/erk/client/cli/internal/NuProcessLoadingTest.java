@@ -19,8 +19,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * Loading NuProcess through {@link NuProcessLoading} leaves the JVM's SIGPIPE handler and shutdown
- * hooks as they were. Each case runs {@link NuProcessLoadingProbe} in a fresh JVM, because this
- * one may have loaded NuProcess already.
+ * hooks as they were. Each case runs {@link NuProcessLoadingProbe} in a fresh JVM, because this one
+ * may have loaded NuProcess already.
  */
 @EnabledOnOs(OS.LINUX)
 class NuProcessLoadingTest {
@@ -55,8 +55,8 @@ class NuProcessLoadingTest {
 
   @Test
   void aHostThatEnablesTheHookKeepsItAndStillGetsSigpipeBack() throws Exception {
-    Probe probe = Probe.run(
-        List.of("-D" + NuProcessLoading.HOOK_PROPERTY + "=true"), "exit-with-child");
+    Probe probe =
+        Probe.run(List.of("-D" + NuProcessLoading.HOOK_PROPERTY + "=true"), "exit-with-child");
     long child = Long.parseLong(probe.get("child-pid"));
     try {
       assertEquals("true", probe.get("property"), probe.output);
@@ -117,13 +117,24 @@ class NuProcessLoadingTest {
 
     static Probe run(List<String> jvmOptions, String mode)
         throws IOException, InterruptedException {
-      String java = ProcessHandle.current().info().command()
-          .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      String java =
+          ProcessHandle.current()
+              .info()
+              .command()
+              .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       // Under surefire the test classes may be on the module path: put both on the class path.
-      String classPath = System.getProperty("java.class.path") + File.pathSeparator
-          + System.getProperty("jdk.module.path", "");
-      List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-          "-XX:TieredStopAtLevel=1", "-cp", classPath));
+      String classPath =
+          System.getProperty("java.class.path")
+              + File.pathSeparator
+              + System.getProperty("jdk.module.path", "");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  classPath));
       command.addAll(jvmOptions);
       command.addAll(List.of(NuProcessLoadingProbe.class.getName(), mode));
       Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();

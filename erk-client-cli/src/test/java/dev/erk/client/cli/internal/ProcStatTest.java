@@ -20,8 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProcStatTest {
   /** A stat line with 52 fields; the name holds a space and a parenthesis. */
   private static String line(char state, long flags, long virtualMemory, int waitStatus) {
-    StringBuilder line = new StringBuilder("4242 (my (erk) x) ").append(state)
-        .append(" 1 4242 4000 0 -1 ").append(flags);
+    StringBuilder line =
+        new StringBuilder("4242 (my (erk) x) ")
+            .append(state)
+            .append(" 1 4242 4000 0 -1 ")
+            .append(flags);
     for (int field = 10; field <= 21; field++) {
       line.append(" 0");
     }
@@ -45,17 +48,17 @@ class ProcStatTest {
 
   @ParameterizedTest
   @CsvSource({
-      // state, flags, memory, status, exited, code
-      "S, 0,   4096, 0,      false, 0",
-      "R, 4,   4096, 0,      false, 0",
-      "R, 4,   0,    768,    true,  3",
-      "D, 4,   0,    11,     true,  139",
-      "Z, 4,   0,    139,    true,  139",
-      "Z, 0,   0,    9,      true,  137",
-      "X, 0,   0,    0,      true,  0",
+    // state, flags, memory, status, exited, code
+    "S, 0,   4096, 0,      false, 0",
+    "R, 4,   4096, 0,      false, 0",
+    "R, 4,   0,    768,    true,  3",
+    "D, 4,   0,    11,     true,  139",
+    "Z, 4,   0,    139,    true,  139",
+    "Z, 0,   0,    9,      true,  137",
+    "X, 0,   0,    0,      true,  0",
   })
-  void theWaitStatusIsFinalOnceExitingWithoutMemory(char state, long flags, long memory,
-      int status, boolean exited, int code) {
+  void theWaitStatusIsFinalOnceExitingWithoutMemory(
+      char state, long flags, long memory, int status, boolean exited, int code) {
     ProcStat stat = ProcStat.parse(line(state, flags, memory, status));
     assertNotNull(stat);
     assertEquals(exited, stat.hasExited());
@@ -88,35 +91,37 @@ class ProcStatTest {
     for (int run = 0; run < 100; run++) {
       boolean segv = run % 2 == 0;
       String die = segv ? "kill -SEGV $$" : "exit 7";
-      assertEquals(segv ? 139 : 7, exitCodeSeenAtEndOfOutput("exec 2>&-; echo x; " + die),
-          "run " + run);
+      assertEquals(
+          segv ? 139 : 7, exitCodeSeenAtEndOfOutput("exec 2>&-; echo x; " + die), "run " + run);
     }
   }
 
   private static int exitCodeSeenAtEndOfOutput(String script) throws Exception {
     CompletableFuture<ProcStat> seen = new CompletableFuture<>();
     NuProcessBuilder builder = new NuProcessBuilder(List.of("/bin/sh", "-c", script));
-    builder.setProcessListener(new NuAbstractProcessHandler() {
-      private long pid;
+    builder.setProcessListener(
+        new NuAbstractProcessHandler() {
+          private long pid;
 
-      @Override
-      public void onStart(NuProcess process) {
-        pid = process.getPID();
-      }
-
-      @Override
-      public void onStdout(ByteBuffer buffer, boolean closed) {
-        buffer.position(buffer.limit());
-        if (closed) {
-          ProcStat stat = ProcStat.read(pid);
-          if (stat != null && stat.hasExited()) {
-            seen.complete(stat);
-          } else {
-            seen.completeExceptionally(new AssertionError("not exited at end of output: " + stat));
+          @Override
+          public void onStart(NuProcess process) {
+            pid = process.getPID();
           }
-        }
-      }
-    });
+
+          @Override
+          public void onStdout(ByteBuffer buffer, boolean closed) {
+            buffer.position(buffer.limit());
+            if (closed) {
+              ProcStat stat = ProcStat.read(pid);
+              if (stat != null && stat.hasExited()) {
+                seen.complete(stat);
+              } else {
+                seen.completeExceptionally(
+                    new AssertionError("not exited at end of output: " + stat));
+              }
+            }
+          }
+        });
     NuProcess process = builder.start();
     assertNotNull(process);
     ProcStat stat = seen.get(10, TimeUnit.SECONDS);

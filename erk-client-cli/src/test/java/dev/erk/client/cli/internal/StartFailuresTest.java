@@ -54,13 +54,14 @@ class StartFailuresTest {
     builder.setCwd(workingDirectory);
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     List<Integer> exits = new CopyOnWriteArrayList<>();
-    builder.setProcessListener(new NuAbstractProcessHandler() {
-      @Override
-      public void onExit(int statusCode) {
-        assertEquals(1, failures.size(), "the failure is reported before onExit");
-        exits.add(statusCode);
-      }
-    });
+    builder.setProcessListener(
+        new NuAbstractProcessHandler() {
+          @Override
+          public void onExit(int statusCode) {
+            assertEquals(1, failures.size(), "the failure is reported before onExit");
+            exits.add(statusCode);
+          }
+        });
     assertNull(StartFailures.start(builder, failures::add));
     assertEquals(List.of(Integer.MIN_VALUE), exits);
     assertEquals(1, failures.size());
@@ -76,8 +77,9 @@ class StartFailuresTest {
     assertTrue(cause instanceof IOException, String.valueOf(cause));
     assertEquals(OptionalInt.of(2), StartFailures.errno(cause));
     ErkStartException e = StartFailures.explain(command, gone, Map.of(), cause);
-    assertEquals("could not start `/bin/true`: the working directory " + gone
-        + " does not exist", e.getMessage());
+    assertEquals(
+        "could not start `/bin/true`: the working directory " + gone + " does not exist",
+        e.getMessage());
     assertSame(cause, e.getCause());
     assertEquals(Path.of("/bin/true"), e.executable());
   }
@@ -88,8 +90,14 @@ class StartFailuresTest {
     Throwable cause = failToStart(command, dir);
     assertEquals(OptionalInt.of(7), StartFailures.errno(cause));
     String message = StartFailures.explain(command, dir, Map.of(), cause).getMessage();
-    assertTrue(message.startsWith("could not start `/bin/true short '" + "y".repeat(60)
-        + "…(140000 chars)'`: argument 2 (" + "y".repeat(40) + "…) is 140000 bytes"), message);
+    assertTrue(
+        message.startsWith(
+            "could not start `/bin/true short '"
+                + "y".repeat(60)
+                + "…(140000 chars)'`: argument 2 ("
+                + "y".repeat(40)
+                + "…) is 140000 bytes"),
+        message);
   }
 
   @Test
@@ -100,35 +108,47 @@ class StartFailuresTest {
     NUPROCESS.addHandler(handler);
     try {
       NUPROCESS.log(Level.WARNING, "Failed to start process", new IOException("error=2, host's"));
-      Thread other = new Thread(() -> NUPROCESS.log(Level.WARNING,
-          "Exception thrown from handler", new IllegalStateException("host's handler")));
+      Thread other =
+          new Thread(
+              () ->
+                  NUPROCESS.log(
+                      Level.WARNING,
+                      "Exception thrown from handler",
+                      new IllegalStateException("host's handler")));
       other.start();
       other.join();
     } finally {
       NUPROCESS.removeHandler(handler);
       NUPROCESS.setUseParentHandlers(true);
     }
-    assertEquals(List.of("Failed to start process", "Exception thrown from handler"),
+    assertEquals(
+        List.of("Failed to start process", "Exception thrown from handler"),
         logged.stream().map(LogRecord::getMessage).toList());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "error=2, No such file or directory|2",
-      "Exec failed, error: 7 (Argument list too long) |7",
-      "Create stdout pipe() failed, return code: -1, last error: 24|24"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "error=2, No such file or directory|2",
+        "Exec failed, error: 7 (Argument list too long) |7",
+        "Create stdout pipe() failed, return code: -1, last error: 24|24"
+      })
   void theErrnoIsReadFromEveryFormat(String message, int errno) {
     assertEquals(OptionalInt.of(errno), StartFailures.errno(new IOException(message)));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "error=8, Exec format error|is not in a format this system can run (ENOEXEC)",
-      "error=11, Resource temporarily unavailable|create another process (EAGAIN)",
-      "error=12, Cannot allocate memory|not enough memory to create a process (ENOMEM)",
-      "error=23, Too many open files in system|table of open files is full (ENFILE)",
-      "error=24, Too many open files|too many open files (EMFILE)",
-      "error=26, Text file busy|is open for writing (ETXTBSY)"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "error=8, Exec format error|is not in a format this system can run (ENOEXEC)",
+        "error=11, Resource temporarily unavailable|create another process (EAGAIN)",
+        "error=12, Cannot allocate memory|not enough memory to create a process (ENOMEM)",
+        "error=23, Too many open files in system|table of open files is full (ENFILE)",
+        "error=24, Too many open files|too many open files (EMFILE)",
+        "error=26, Text file busy|is open for writing (ETXTBSY)"
+      })
   void eachErrnoHasItsReason(String message, String reason) {
     List<String> command = List.of("/bin/true");
     ErkStartException e = StartFailures.explain(command, dir, Map.of(), new IOException(message));
@@ -138,8 +158,9 @@ class StartFailuresTest {
   @Test
   void noReasonAtAllStillNamesTheCommand() {
     ErkStartException e = StartFailures.explain(List.of("/bin/true", "x"), dir, Map.of(), null);
-    assertEquals("could not start `/bin/true x`: the process did not start, and no reason was "
-        + "reported", e.getMessage());
+    assertEquals(
+        "could not start `/bin/true x`: the process did not start, and no reason was " + "reported",
+        e.getMessage());
     assertNull(e.getCause());
   }
 }

@@ -26,22 +26,75 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Unsafe values are refused before anything is spawned (the fake erk records every run, and its
- * record must stay absent), and safe values with shell syntax reach erk verbatim: no shell is
- * ever involved.
+ * record must stay absent), and safe values with shell syntax reach erk verbatim: no shell is ever
+ * involved.
  */
 class ArgumentSafetyTest {
-  private static final String INJECTION = "$(touch pwned1); `touch pwned2`; touch pwned3 "
-      + "&& echo 'x' \"y\" | tee pwned4 > pwned5 \\ $HOME ${PATH} *";
+  private static final String INJECTION =
+      "$(touch pwned1); `touch pwned2`; touch pwned3 "
+          + "&& echo 'x' \"y\" | tee pwned4 > pwned5 \\ $HOME ${PATH} *";
 
   @TempDir Path dir;
 
   private static PlanRow row(String branch) {
     OffsetDateTime now = OffsetDateTime.parse("2026-04-11T09:05:00+00:00");
-    return new PlanRow(42, "https://github.com/acme/widgets/pull/42", "#42", "-", null, null,
-        null, "", false, "-", "-", "-", "-", null, "Add retry", "Plan", "Add retry", "OPEN",
-        branch, null, null, null, null, null, null, List.of(), 0, 0, "0/0", null, null, null,
-        null, null, "- not started", "-", null, null, "-", 0, 0, "-", "-", "-", "-", List.of(),
-        "-", now, "just now", now, "just now", "alice", false, "impl", "-", Map.of());
+    return new PlanRow(
+        42,
+        "https://github.com/acme/widgets/pull/42",
+        "#42",
+        "-",
+        null,
+        null,
+        null,
+        "",
+        false,
+        "-",
+        "-",
+        "-",
+        "-",
+        null,
+        "Add retry",
+        "Plan",
+        "Add retry",
+        "OPEN",
+        branch,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        0,
+        0,
+        "0/0",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "- not started",
+        "-",
+        null,
+        null,
+        "-",
+        0,
+        0,
+        "-",
+        "-",
+        "-",
+        "-",
+        List.of(),
+        "-",
+        now,
+        "just now",
+        now,
+        "just now",
+        "alice",
+        false,
+        "impl",
+        "-",
+        Map.of());
   }
 
   record Unsafe(String name, Executable call) {
@@ -54,7 +107,8 @@ class ArgumentSafetyTest {
   static Stream<Unsafe> unsafe() {
     PlanRow ok = row("plan-42");
     return Stream.of(
-        new Unsafe("label starting with -", () -> PlanQuery.builder().labels("--state=closed").build()),
+        new Unsafe(
+            "label starting with -", () -> PlanQuery.builder().labels("--state=closed").build()),
         new Unsafe("label with NUL", () -> PlanQuery.builder().labels("erk\0pr").build()),
         new Unsafe("label with newline", () -> PlanQuery.builder().labels("erk\npr").build()),
         new Unsafe("label with ESC", () -> PlanQuery.builder().labels("erk\u001b[31m").build()),
@@ -62,31 +116,36 @@ class ArgumentSafetyTest {
         new Unsafe("runState with CR", () -> PlanQuery.builder().runState("ok\r").build()),
         new Unsafe("creator with NUL", () -> PlanQuery.builder().creator("alice\0").build()),
         new Unsafe("creator with shell syntax", () -> PlanQuery.builder().creator("$(id)").build()),
-        new Unsafe("branch starting with -", () -> DashboardAction.LAND_PR.request(
-            row("--force-delete"))),
+        new Unsafe(
+            "branch starting with -", () -> DashboardAction.LAND_PR.request(row("--force-delete"))),
         new Unsafe("branch with newline", () -> DashboardAction.LAND_PR.request(row("a\nb"))),
         new Unsafe("branch with NUL", () -> DashboardAction.CMUX_CHECKOUT.request(row("a\0b"))),
         new Unsafe("comment with NUL", () -> DashboardAction.CLOSE_PR.request(ok, "bye\0")),
         new Unsafe("comment with BEL", () -> DashboardAction.CLOSE_PR.request(ok, "bye\u0007")),
         new Unsafe("comment with U+2028", () -> DashboardAction.CLOSE_PR.request(ok, "a\u2028b")),
         new Unsafe("blank comment", () -> DashboardAction.CLOSE_PR.request(ok, " \n")),
-        new Unsafe("prompt with ESC", () -> DashboardAction.ONE_SHOT_PROMPT.request(ok,
-            "fix \u001b]0;title\u0007")),
-        new Unsafe("plan file starting with -", () -> DashboardAction.INCREMENTAL_DISPATCH
-            .request(ok, "-rf")),
-        new Unsafe("custom argument with NUL", () -> ActionRequest.custom(ActionKind.TEXT,
-            "exec", "a\0b")));
+        new Unsafe(
+            "prompt with ESC",
+            () -> DashboardAction.ONE_SHOT_PROMPT.request(ok, "fix \u001b]0;title\u0007")),
+        new Unsafe(
+            "plan file starting with -",
+            () -> DashboardAction.INCREMENTAL_DISPATCH.request(ok, "-rf")),
+        new Unsafe(
+            "custom argument with NUL",
+            () -> ActionRequest.custom(ActionKind.TEXT, "exec", "a\0b")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("unsafe")
   void unsafeValuesAreRefusedBeforeAnythingRuns(Unsafe c) {
     try (CliErkClient client = Reliability.fake(dir).build()) {
-      assertThrows(IllegalArgumentException.class, () -> {
-        c.call().execute();
-        // Only reached if the value was accepted: then it runs, and the record shows it.
-        client.listPlans(PlanQuery.defaults());
-      });
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> {
+            c.call().execute();
+            // Only reached if the value was accepted: then it runs, and the record shows it.
+            client.listPlans(PlanQuery.defaults());
+          });
     }
     assertTrue(Files.notExists(dir.resolve("pids")), "a process ran");
   }
@@ -117,8 +176,8 @@ class ArgumentSafetyTest {
 
   private void assertNoInjection() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("pwned")).toList();
+      List<String> names =
+          files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pwned")).toList();
       assertEquals(List.of(), names);
     }
   }

@@ -6,9 +6,9 @@ import dev.erk.client.cli.ErkJson;
 import java.util.List;
 
 /**
- * Fuzzes the dash-data decoder: any input must decode or fail with
- * {@link ErkUnreadableOutputException}; any other throwable is a finding. Without
- * {@code JAZZER_FUZZ} only the committed inputs run (see {@code DecoderFuzzTestInputs/}).
+ * Fuzzes the dash-data decoder: any input must decode or fail with {@link
+ * ErkUnreadableOutputException}; any other throwable is a finding. Without {@code JAZZER_FUZZ} only
+ * the committed inputs run (see {@code DecoderFuzzTestInputs/}).
  */
 class DecoderFuzzTest {
   private static final ErkJson JSON = ErkJson.create();

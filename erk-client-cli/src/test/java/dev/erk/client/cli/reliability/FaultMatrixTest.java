@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults of the child process and of the caller's listener, each with real processes: every
- * case must end with the right outcome and no process of its tree alive.
+ * Faults of the child process and of the caller's listener, each with real processes: every case
+ * must end with the right outcome and no process of its tree alive.
  */
 class FaultMatrixTest {
   private static final AtomicInteger TRIED = new AtomicInteger();
@@ -106,10 +106,10 @@ class FaultMatrixTest {
   @Test
   void aMissingExecutableFailsToStartNamingThePath() {
     Path missing = dir.resolve("no-such-erk");
-    try (CliErkClient client = CliErkClient.builder().executable(missing).workingDirectory(dir)
-        .build()) {
-      ErkStartException e = assertThrows(ErkStartException.class,
-          () -> client.listPlans(PlanQuery.defaults()));
+    try (CliErkClient client =
+        CliErkClient.builder().executable(missing).workingDirectory(dir).build()) {
+      ErkStartException e =
+          assertThrows(ErkStartException.class, () -> client.listPlans(PlanQuery.defaults()));
       assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
     passed = true;
@@ -119,8 +119,8 @@ class FaultMatrixTest {
   void aFileWithoutTheExecBitFailsToStart() throws Exception {
     Path plain = dir.resolve("erk");
     Files.writeString(plain, "#!/bin/sh\necho hi\n");
-    try (CliErkClient client = CliErkClient.builder().executable(plain).workingDirectory(dir)
-        .build()) {
+    try (CliErkClient client =
+        CliErkClient.builder().executable(plain).workingDirectory(dir).build()) {
       ErkStartException e = assertThrows(ErkStartException.class, () -> client.run(text()));
       assertTrue(e.getMessage().contains("not executable"), e.getMessage());
     }
@@ -132,8 +132,8 @@ class FaultMatrixTest {
     Path script = dir.resolve("erk");
     Files.writeString(script, "#!/no/such/interpreter\necho hi\n");
     script.toFile().setExecutable(true);
-    try (CliErkClient client = CliErkClient.builder().executable(script).workingDirectory(dir)
-        .build()) {
+    try (CliErkClient client =
+        CliErkClient.builder().executable(script).workingDirectory(dir).build()) {
       try {
         ActionResult result = client.run(text());
         assertEquals(127, result.exitCode(), result.toString());
@@ -151,8 +151,9 @@ class FaultMatrixTest {
       ActionResult result = client.run(text());
       assertEquals(127, result.exitCode());
       assertFalse(result.success());
-      ErkCommandFailedException e = assertThrows(ErkCommandFailedException.class,
-          () -> client.listPlans(PlanQuery.defaults()));
+      ErkCommandFailedException e =
+          assertThrows(
+              ErkCommandFailedException.class, () -> client.listPlans(PlanQuery.defaults()));
       assertEquals(127, e.result().exitCode());
       assertTrue(e.getMessage().contains("dash-data"), e.getMessage());
     }
@@ -168,9 +169,14 @@ class FaultMatrixTest {
       assertEquals(139, result.exitCode());
       assertFalse(result.success());
     }
-    assertEquals(List.of("one", "two", "three"), lines.stream().sorted((a, b) ->
-        List.of("one", "two", "three").indexOf(a) - List.of("one", "two", "three").indexOf(b))
-        .toList());
+    assertEquals(
+        List.of("one", "two", "three"),
+        lines.stream()
+            .sorted(
+                (a, b) ->
+                    List.of("one", "two", "three").indexOf(a)
+                        - List.of("one", "two", "three").indexOf(b))
+            .toList());
     passed = true;
   }
 
@@ -198,8 +204,10 @@ class FaultMatrixTest {
   void aHangTimesOutAndIsKilled() {
     try (CliErkClient client = client("exec sleep 600")) {
       long start = System.nanoTime();
-      ErkTimeoutException e = assertThrows(ErkTimeoutException.class,
-          () -> client.run(text().withTimeout(Duration.ofMillis(500))));
+      ErkTimeoutException e =
+          assertThrows(
+              ErkTimeoutException.class,
+              () -> client.run(text().withTimeout(Duration.ofMillis(500))));
       assertTrue(e.getMessage().contains("objective check"), e.getMessage());
       assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     }
@@ -209,10 +217,9 @@ class FaultMatrixTest {
   @Test
   void aHangingListPlansTimesOutNamingDashData() throws Exception {
     Reliability.write(dir.resolve("run"), "exec sleep 600\n");
-    try (CliErkClient client = Reliability.fake(dir).dataTimeout(Duration.ofMillis(400))
-        .build()) {
-      ErkTimeoutException e = assertThrows(ErkTimeoutException.class,
-          () -> client.listPlans(PlanQuery.defaults()));
+    try (CliErkClient client = Reliability.fake(dir).dataTimeout(Duration.ofMillis(400)).build()) {
+      ErkTimeoutException e =
+          assertThrows(ErkTimeoutException.class, () -> client.listPlans(PlanQuery.defaults()));
       assertTrue(e.getMessage().contains("dash-data"), e.getMessage());
     }
     passed = true;
@@ -220,8 +227,8 @@ class FaultMatrixTest {
 
   @Test
   void aGrandchildHoldingStdoutDoesNotHoldUpTheResult() throws Exception {
-    try (CliErkClient client = client("sleep 30 & echo $! > \"$FAKE_DIR/grandchild\"; "
-        + "echo 'parent done'")) {
+    try (CliErkClient client =
+        client("sleep 30 & echo $! > \"$FAKE_DIR/grandchild\"; " + "echo 'parent done'")) {
       long start = System.nanoTime();
       ActionResult result = client.run(text());
       long took = System.nanoTime() - start;
@@ -237,15 +244,18 @@ class FaultMatrixTest {
   @Test
   void aGrandchildIgnoringSigtermIsKilledAfterTheGrace() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
-    try (CliErkClient client = client("sh -c 'trap \"\" TERM; echo $$ > \"$FAKE_DIR/grandchild\";"
-        + " while :; do sleep 1; done' & trap '' TERM; echo ready; wait");
+    try (CliErkClient client =
+            client(
+                "sh -c 'trap \"\" TERM; echo $$ > \"$FAKE_DIR/grandchild\";"
+                    + " while :; do sleep 1; done' & trap '' TERM; echo ready; wait");
         StreamHandle handle = client.stream(streaming(), l -> lines.add(l.text()))) {
       long grandchild = waitForPidFile("grandchild");
       assertTrue(Reliability.isRunning(grandchild));
       long start = System.nanoTime();
       handle.cancel();
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> handle.completion().get(10, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class, () -> handle.completion().get(10, TimeUnit.SECONDS));
       assertInstanceOf(ErkCancelledException.class, e.getCause());
       assertTrue(Reliability.survivors(List.of(grandchild, handle.pid().orElseThrow())).isEmpty());
       assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4));
@@ -256,12 +266,13 @@ class FaultMatrixTest {
   @Test
   void aListenerThatThrowsStillGetsEveryLine() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    LineListener throwing = line -> {
-      // Three throws, not a hundred: each is logged with its stack trace.
-      if (calls.incrementAndGet() % 40 == 1) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+    LineListener throwing =
+        line -> {
+          // Three throws, not a hundred: each is logged with its stack trace.
+          if (calls.incrementAndGet() % 40 == 1) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
     try (CliErkClient client = client("i=0; while [ $i -lt 100 ]; do echo $i; i=$((i+1)); done");
         StreamHandle handle = client.stream(streaming(), throwing)) {
       assertEquals(0, handle.completion().get(10, TimeUnit.SECONDS).exitCode());
@@ -275,19 +286,23 @@ class FaultMatrixTest {
     AtomicLong unblockedAt = new AtomicLong(Long.MAX_VALUE);
     List<Long> otherArrivals = new CopyOnWriteArrayList<>();
     try (CliErkClient client = client("i=0; while [ $i -lt 50 ]; do echo $i; i=$((i+1)); done");
-        StreamHandle blocked = client.stream(streaming(), line -> {
-          if (line.sequence() == 0) {
-            Reliability.sleep(3000);
-            unblockedAt.set(System.nanoTime());
-          }
-        })) {
+        StreamHandle blocked =
+            client.stream(
+                streaming(),
+                line -> {
+                  if (line.sequence() == 0) {
+                    Reliability.sleep(3000);
+                    unblockedAt.set(System.nanoTime());
+                  }
+                })) {
       Thread.sleep(200);
-      try (StreamHandle other = client.stream(streaming(),
-          line -> otherArrivals.add(System.nanoTime()))) {
+      try (StreamHandle other =
+          client.stream(streaming(), line -> otherArrivals.add(System.nanoTime()))) {
         assertEquals(0, other.completion().get(10, TimeUnit.SECONDS).exitCode());
       }
       assertEquals(50, otherArrivals.size());
-      assertTrue(otherArrivals.get(49) < unblockedAt.get(),
+      assertTrue(
+          otherArrivals.get(49) < unblockedAt.get(),
           "the other stream's lines waited for the blocked listener");
       assertEquals(0, blocked.completion().get(10, TimeUnit.SECONDS).exitCode());
     }
@@ -302,12 +317,15 @@ class FaultMatrixTest {
       for (int i = 0; i < 50; i++) {
         AtomicReference<StreamHandle> ref = new AtomicReference<>();
         boolean fromListener = i % 2 == 0;
-        StreamHandle handle = client.stream(streaming(), line -> {
-          StreamHandle h = ref.get();
-          if (fromListener && h != null) {
-            h.cancel();
-          }
-        });
+        StreamHandle handle =
+            client.stream(
+                streaming(),
+                line -> {
+                  StreamHandle h = ref.get();
+                  if (fromListener && h != null) {
+                    h.cancel();
+                  }
+                });
         ref.set(handle);
         if (!fromListener) {
           Thread.sleep(i % 5);
@@ -338,8 +356,11 @@ class FaultMatrixTest {
           Thread.onSpinWait();
         }
         handle.cancel();
-        ExecutionException e = assertThrows(ExecutionException.class,
-            () -> handle.completion().get(5, TimeUnit.SECONDS), "call " + i);
+        ExecutionException e =
+            assertThrows(
+                ExecutionException.class,
+                () -> handle.completion().get(5, TimeUnit.SECONDS),
+                "call " + i);
         assertInstanceOf(ErkCancelledException.class, e.getCause());
       }
     }
@@ -352,8 +373,8 @@ class FaultMatrixTest {
     int lines = 300;
     List<List<String>> received = new ArrayList<>();
     List<StreamHandle> handles = new ArrayList<>();
-    try (CliErkClient client = client("i=0; while [ $i -lt " + lines + " ]; do echo \"line $i\";"
-        + " i=$((i+1)); done")) {
+    try (CliErkClient client =
+        client("i=0; while [ $i -lt " + lines + " ]; do echo \"line $i\";" + " i=$((i+1)); done")) {
       for (int s = 0; s < streams; s++) {
         List<String> mine = new CopyOnWriteArrayList<>();
         received.add(mine);
@@ -387,13 +408,15 @@ class FaultMatrixTest {
   void interruptingABlockedCallCancelsIt() throws Exception {
     try (CliErkClient client = client("exec sleep 600")) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      Thread caller = new Thread(() -> {
-        try {
-          client.listPlans(PlanQuery.defaults());
-        } catch (Throwable t) {
-          thrown.set(t);
-        }
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  client.listPlans(PlanQuery.defaults());
+                } catch (Throwable t) {
+                  thrown.set(t);
+                }
+              });
       caller.start();
       while (!Files.exists(dir.resolve("pids"))) {
         Thread.sleep(10);
@@ -419,12 +442,13 @@ class FaultMatrixTest {
       }
     }
     for (StreamHandle handle : handles) {
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> handle.completion().get(5, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class, () -> handle.completion().get(5, TimeUnit.SECONDS));
       assertInstanceOf(ErkCancelledException.class, e.getCause());
     }
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> run.get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> run.get(5, TimeUnit.SECONDS));
     assertInstanceOf(ErkCancelledException.class, e.getCause());
     passed = true;
   }
@@ -442,7 +466,8 @@ class FaultMatrixTest {
 
   @AfterAll
   static void summary() {
-    System.out.printf("reliability: faults %d tried, %d handled, %d leaked processes%n",
+    System.out.printf(
+        "reliability: faults %d tried, %d handled, %d leaked processes%n",
         TRIED.get(), HANDLED.get(), LEAKED.get());
   }
 

@@ -22,20 +22,30 @@ class HostEnvironmentTest {
   void withoutJnaACallFailsTypedNamingWhatToInstall() throws Exception {
     Path erk = dir.resolve("erk");
     Reliability.write(erk, "echo '{\"success\": true, \"plans\": [], \"count\": 0}'\n");
-    String classPath = Arrays.stream((System.getProperty("java.class.path") + File.pathSeparator
-            + System.getProperty("jdk.module.path", "")).split(File.pathSeparator))
-        .filter(entry -> !entry.isEmpty() && !Path.of(entry).getFileName().toString()
-            .startsWith("jna-"))
-        .collect(Collectors.joining(File.pathSeparator));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, WithoutJnaMain.class.getName(), erk.toString()));
+    String classPath =
+        Arrays.stream(
+                (System.getProperty("java.class.path")
+                        + File.pathSeparator
+                        + System.getProperty("jdk.module.path", ""))
+                    .split(File.pathSeparator))
+            .filter(
+                entry ->
+                    !entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("jna-"))
+            .collect(Collectors.joining(File.pathSeparator));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                WithoutJnaMain.class.getName(),
+                erk.toString()));
     Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), output);
     assertEquals(0, jvm.exitValue(), output);
-    assertTrue(output.contains("failed dev.erk.client.ErkStartException: could not start `"),
-        output);
+    assertTrue(
+        output.contains("failed dev.erk.client.ErkStartException: could not start `"), output);
     assertTrue(output.contains("net.java.dev.jna:jna"), output);
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A JVM that exits with an erk stream still running kills its process tree, unless
- * {@code -Ddev.erk.client.killChildrenOnExit=false}.
+ * A JVM that exits with an erk stream still running kills its process tree, unless {@code
+ * -Ddev.erk.client.killChildrenOnExit=false}.
  */
 class JvmShutdownTest {
   @TempDir Path dir;
@@ -36,19 +36,25 @@ class JvmShutdownTest {
     Reliability.write(dir.resolve("run"), script);
     // Under surefire the test classes may be on the module path: put both paths on the
     // class path, where every module here also works.
-    String classPath = System.getProperty("java.class.path") + File.pathSeparator
-        + System.getProperty("jdk.module.path", "");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", classPath));
+    String classPath =
+        System.getProperty("java.class.path")
+            + File.pathSeparator
+            + System.getProperty("jdk.module.path", "");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classPath));
     command.addAll(jvmOptions);
     command.addAll(List.of(HangingStreamMain.class.getName(), dir.toString()));
     command.addAll(List.of(mainArgs));
     Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
     String pids = null;
     StringBuilder printed = new StringBuilder();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         printed.append(line).append('\n');
@@ -73,8 +79,8 @@ class JvmShutdownTest {
 
   @Test
   void aGrandchildInItsOwnSessionHoldingStdoutDiesWithTheJvm() throws Exception {
-    long[] tree = runJvm("setsid sh -c 'echo \"grandchild $$\"; exec sleep 600' & wait\n",
-        List.of());
+    long[] tree =
+        runJvm("setsid sh -c 'echo \"grandchild $$\"; exec sleep 600' & wait\n", List.of());
     assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
   }
 
@@ -82,8 +88,10 @@ class JvmShutdownTest {
   void aCallEndedByTheShutdownIsCancelledNotFailed() throws Exception {
     long[] tree = runJvm(List.of(), "--report");
     assertEquals(List.of(), Reliability.survivors(List.of(tree[0], tree[1])));
-    assertTrue(output.contains("completion dev.erk.client.ErkCancelledException: `")
-        && output.contains("` was cancelled: the JVM is shutting down"), output);
+    assertTrue(
+        output.contains("completion dev.erk.client.ErkCancelledException: `")
+            && output.contains("` was cancelled: the JVM is shutting down"),
+        output);
   }
 
   @Test

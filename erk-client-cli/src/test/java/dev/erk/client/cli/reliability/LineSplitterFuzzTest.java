@@ -23,11 +23,14 @@ class LineSplitterFuzzTest {
 
     StringBuilder chunked = new StringBuilder();
     long[] chars = {0};
-    LineSplitter splitter = new LineSplitter(line -> {
-      check(line, maxLine);
-      chars[0] += line.length();
-      chunked.append(line).append('\n');
-    }, maxLine);
+    LineSplitter splitter =
+        new LineSplitter(
+            line -> {
+              check(line, maxLine);
+              chars[0] += line.length();
+              chunked.append(line).append('\n');
+            },
+            maxLine);
     int at = 0;
     for (int i = 0; at < bytes.length; i++) {
       int size = cuts == 0 ? bytes.length : Math.min(bytes.length - at, sizes[i % cuts]);

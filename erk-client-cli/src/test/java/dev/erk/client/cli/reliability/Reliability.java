@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +38,8 @@ final class Reliability {
   /** The bytes of a test resource under {@code reliability/}, or an absolute one. */
   static byte[] resource(String name) {
     String path = name.startsWith("/") ? name : "/reliability/" + name;
-    try (InputStream in = Objects.requireNonNull(Reliability.class.getResourceAsStream(path), path)) {
+    try (InputStream in =
+        Objects.requireNonNull(Reliability.class.getResourceAsStream(path), path)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -51,10 +51,14 @@ final class Reliability {
    * that a hang fails the test instead of the build.
    */
   static CliErkClient.Builder fake(Path caseDir) {
-    return CliErkClient.builder().executable(install(caseDir, "fake-erk.sh"))
-        .workingDirectory(caseDir).environment("FAKE_DIR", caseDir.toString())
-        .dataTimeout(Duration.ofSeconds(20)).actionTimeout(Duration.ofSeconds(20))
-        .streamTimeout(Duration.ofSeconds(30)).killGrace(Duration.ofMillis(300))
+    return CliErkClient.builder()
+        .executable(install(caseDir, "fake-erk.sh"))
+        .workingDirectory(caseDir)
+        .environment("FAKE_DIR", caseDir.toString())
+        .dataTimeout(Duration.ofSeconds(20))
+        .actionTimeout(Duration.ofSeconds(20))
+        .streamTimeout(Duration.ofSeconds(30))
+        .killGrace(Duration.ofMillis(300))
         .coalesceListPlans(false);
   }
 
@@ -74,8 +78,9 @@ final class Reliability {
   static List<Long> pids(Path caseDir) {
     Path file = caseDir.resolve("pids");
     try {
-      return Files.exists(file) ? Files.readAllLines(file).stream().map(Long::parseLong)
-          .collect(Collectors.toList()) : List.of();
+      return Files.exists(file)
+          ? Files.readAllLines(file).stream().map(Long::parseLong).collect(Collectors.toList())
+          : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,8 +90,9 @@ final class Reliability {
   static List<String> argv(Path caseDir) {
     try {
       String all = Files.readString(caseDir.resolve("argv"), StandardCharsets.UTF_8);
-      return all.isEmpty() ? List.of() : Arrays.asList(all.substring(0, all.length() - 1)
-          .split("\0", -1));
+      return all.isEmpty()
+          ? List.of()
+          : Arrays.asList(all.substring(0, all.length() - 1).split("\0", -1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -100,8 +106,11 @@ final class Reliability {
 
   /** The JVM's live (non-zombie) descendant processes. */
   static List<Long> liveDescendants() {
-    return ProcessHandle.current().descendants().map(ProcessHandle::pid)
-        .filter(Reliability::isRunning).collect(Collectors.toList());
+    return ProcessHandle.current()
+        .descendants()
+        .map(ProcessHandle::pid)
+        .filter(Reliability::isRunning)
+        .collect(Collectors.toList());
   }
 
   /**
@@ -113,7 +122,9 @@ final class Reliability {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (true) {
       List<Long> alive = new ArrayList<>(liveDescendants());
-      pids.stream().filter(Reliability::isRunning).filter(p -> !alive.contains(p))
+      pids.stream()
+          .filter(Reliability::isRunning)
+          .filter(p -> !alive.contains(p))
           .forEach(alive::add);
       if (alive.isEmpty() || System.nanoTime() > deadline) {
         return alive;
@@ -139,8 +150,10 @@ final class Reliability {
 
   /** Names of this JVM's live threads. */
   static List<String> threadNames() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-        .map(Thread::getName).collect(Collectors.toList());
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .collect(Collectors.toList());
   }
 
   static void sleep(long millis) {

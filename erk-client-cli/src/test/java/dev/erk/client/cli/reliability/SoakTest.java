@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many calls in a bounded time, a tenth of them cancelled or timed out, then a leak check: no
- * child process, open file descriptors and non-SDK threads back to their baseline. The number of
- * calls is the system property {@code erk.soak.calls} (1,000 by default; the {@code long} profile
- * raises it).
+ * Many calls in a bounded time, a tenth of them cancelled or timed out, then a leak check: no child
+ * process, open file descriptors and non-SDK threads back to their baseline. The number of calls is
+ * the system property {@code erk.soak.calls} (1,000 by default; the {@code long} profile raises
+ * it).
  *
- * <p>File descriptors may differ from the baseline by at most {@value #FD_TOLERANCE}: the JDK
- * opens some lazily and keeps them (a jar of a class first loaded during the soak, the entropy
- * source), which is not a per-call leak; a leak of one pipe per call would show as hundreds.
+ * <p>File descriptors may differ from the baseline by at most {@value #FD_TOLERANCE}: the JDK opens
+ * some lazily and keeps them (a jar of a class first loaded during the soak, the entropy source),
+ * which is not a per-call leak; a leak of one pipe per call would show as hundreds.
  */
 class SoakTest {
   private static final int FD_TOLERANCE = 3;
@@ -83,14 +83,15 @@ class SoakTest {
       assertEquals(calls, ok.get() + cancelled.get() + timedOut.get());
       assertEquals(calls / 20, cancelled.get());
       assertEquals(calls / 20, timedOut.get());
-      assertTrue(took.compareTo(Duration.ofMinutes(2).multipliedBy(Math.max(1, calls / 1000))) < 0,
+      assertTrue(
+          took.compareTo(Duration.ofMinutes(2).multipliedBy(Math.max(1, calls / 1000))) < 0,
           "took " + took);
 
       List<Long> pids = new ArrayList<>(Reliability.pids(fast));
       pids.addAll(Reliability.pids(hang));
       List<Long> alive = Reliability.survivors(pids);
-      long children = ProcessHandle.current().children().filter(p -> Reliability.isRunning(p.pid()))
-          .count();
+      long children =
+          ProcessHandle.current().children().filter(p -> Reliability.isRunning(p.pid())).count();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while ((nonSdkThreads() > threads0 || Reliability.openFds() > fds0 + FD_TOLERANCE)
           && System.nanoTime() < deadline) {
@@ -98,13 +99,19 @@ class SoakTest {
       }
       int fdDelta = Reliability.openFds() - fds0;
       long threadDelta = nonSdkThreads() - threads0;
-      long sdkThreads = Reliability.threadNames().stream()
-          .filter(n -> n.startsWith(SdkThreads.PREFIX)).count();
-      System.out.printf("reliability: soak %d calls, fds %+d, threads %+d, children %d%n", calls,
-          fdDelta, threadDelta, children + alive.size());
-      System.out.printf("reliability: soak detail: %d ok, %d cancelled, %d timed out in %.1f s;"
-          + " %d pooled %s* threads alive (daemon, end after 2 s idle)%n", ok.get(),
-          cancelled.get(), timedOut.get(), took.toMillis() / 1000.0, sdkThreads,
+      long sdkThreads =
+          Reliability.threadNames().stream().filter(n -> n.startsWith(SdkThreads.PREFIX)).count();
+      System.out.printf(
+          "reliability: soak %d calls, fds %+d, threads %+d, children %d%n",
+          calls, fdDelta, threadDelta, children + alive.size());
+      System.out.printf(
+          "reliability: soak detail: %d ok, %d cancelled, %d timed out in %.1f s;"
+              + " %d pooled %s* threads alive (daemon, end after 2 s idle)%n",
+          ok.get(),
+          cancelled.get(),
+          timedOut.get(),
+          took.toMillis() / 1000.0,
+          sdkThreads,
           SdkThreads.PREFIX);
       assertEquals(List.of(), alive, "processes left");
       assertEquals(0, children, "children of the JVM");
@@ -118,19 +125,20 @@ class SoakTest {
     ActionRequest text = ActionRequest.custom(ActionKind.TEXT, "objective", "check", "" + i);
     switch (i % 20) {
       case 7 -> {
-        StreamHandle handle = hang.stream(ActionRequest.custom(ActionKind.STREAMING, "land"),
-            line -> {});
+        StreamHandle handle =
+            hang.stream(ActionRequest.custom(ActionKind.STREAMING, "land"), line -> {});
         CompletableFuture.delayedExecutor(i % 40, TimeUnit.MILLISECONDS).execute(handle::cancel);
-        return handle.completion().handle((r, e) -> expect(r, e, ErkCancelledException.class,
-            "cancelled"));
+        return handle
+            .completion()
+            .handle((r, e) -> expect(r, e, ErkCancelledException.class, "cancelled"));
       }
       case 13 -> {
         return hang.runAsync(text.withTimeout(Duration.ofMillis(100 + i % 50)))
             .handle((r, e) -> expect(r, e, ErkTimeoutException.class, "timed out"));
       }
       case 0, 5, 10, 15 -> {
-        StreamHandle handle = fast.stream(ActionRequest.custom(ActionKind.STREAMING, "land"),
-            line -> {});
+        StreamHandle handle =
+            fast.stream(ActionRequest.custom(ActionKind.STREAMING, "land"), line -> {});
         return handle.completion().thenApply(r -> r.exitCode() == 0 ? "ok" : "exit " + r);
       }
       default -> {
@@ -146,8 +154,8 @@ class SoakTest {
   private static String expect(Object result, Throwable e, Class<?> type, String outcome) {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (!type.isInstance(cause)) {
-      throw new AssertionError("expected " + type.getSimpleName() + ", got " + cause + " / "
-          + result, cause);
+      throw new AssertionError(
+          "expected " + type.getSimpleName() + ", got " + cause + " / " + result, cause);
     }
     return outcome;
   }
@@ -158,7 +166,8 @@ class SoakTest {
    */
   private static long nonSdkThreads() {
     return Reliability.threadNames().stream()
-        .filter(n -> !n.startsWith(SdkThreads.PREFIX) && !n.equals("process reaper")).count();
+        .filter(n -> !n.startsWith(SdkThreads.PREFIX) && !n.equals("process reaper"))
+        .count();
   }
 
   /** Waits until the non-SDK thread count has not changed for three seconds (at most ten). */

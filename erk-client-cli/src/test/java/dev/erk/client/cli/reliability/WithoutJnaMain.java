@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Run by {@link HostEnvironmentTest} in a JVM without JNA: prints how {@code listPlansAsync}
- * ends, {@code async-threw <exception>} if it threw instead of returning a future.
+ * Run by {@link HostEnvironmentTest} in a JVM without JNA: prints how {@code listPlansAsync} ends,
+ * {@code async-threw <exception>} if it threw instead of returning a future.
  */
 public final class WithoutJnaMain {
   private WithoutJnaMain() {}
@@ -27,8 +27,8 @@ public final class WithoutJnaMain {
         plans.get(30, TimeUnit.SECONDS);
         System.out.println("listed");
       } catch (ExecutionException e) {
-        System.out.println("failed " + e.getCause().getClass().getName() + ": "
-            + e.getCause().getMessage());
+        System.out.println(
+            "failed " + e.getCause().getClass().getName() + ": " + e.getCause().getMessage());
       }
     }
   }

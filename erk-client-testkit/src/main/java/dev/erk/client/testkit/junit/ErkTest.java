@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>After each test the client and the fake are closed (killing the fake's processes still
  * running) and, unless {@link #failOnUnmatched()} is false, the test fails if any invocation
- * matched no stub. For other settings register a {@link FakeErkExtension} with {@code
- * @RegisterExtension} instead.
+ * matched no stub. For other settings register a {@link FakeErkExtension} with
+ * {@code @RegisterExtension} instead.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Resolves parameters of type {@link FakeErk}, {@link CliErkClient} and {@link ErkClient}: one
- * fake per test, created on first use, and one client pointed at it. Both live in the test's
- * {@link ExtensionContext.Store} and are closed when the test ends (client first; closing the fake
- * kills its processes still running). In {@code afterEach} the test fails with {@link
+ * fake per test, created on first use, and one client pointed at it. Both live in the test's {@link
+ * ExtensionContext.Store} and are closed when the test ends (client first; closing the fake kills
+ * its processes still running). In {@code afterEach} the test fails with {@link
  * FakeErk#verifyNoUnmatched()}'s message if an invocation matched no stub, unless disabled.
  *
  * <p>Registered with {@code @ExtendWith} or {@link ErkTest}, it takes its settings from the nearest
@@ -95,7 +95,9 @@ public final class FakeErkExtension implements ParameterResolver, AfterEachCallb
   }
 
   /** The extension's settings. */
-  record Settings(boolean failOnUnmatched, List<String> recordEnvironment,
+  record Settings(
+      boolean failOnUnmatched,
+      List<String> recordEnvironment,
       List<Consumer<FakeErk.Builder>> fakeSettings,
       List<Consumer<CliErkClient.Builder>> clientSettings) {
 
@@ -104,8 +106,11 @@ public final class FakeErkExtension implements ParameterResolver, AfterEachCallb
       for (Class<?> c = type.orElse(null); c != null; c = c.getEnclosingClass()) {
         ErkTest annotation = c.getAnnotation(ErkTest.class);
         if (annotation != null) {
-          return new Settings(annotation.failOnUnmatched(),
-              List.of(annotation.recordEnvironment()), List.of(), List.of());
+          return new Settings(
+              annotation.failOnUnmatched(),
+              List.of(annotation.recordEnvironment()),
+              List.of(),
+              List.of());
         }
       }
       return new Settings(true, List.of(), List.of(), List.of());
@@ -147,8 +152,12 @@ public final class FakeErkExtension implements ParameterResolver, AfterEachCallb
 
     /** The extension. */
     public FakeErkExtension build() {
-      return new FakeErkExtension(new Settings(failOnUnmatched, List.copyOf(recordEnvironment),
-          List.copyOf(fakeSettings), List.copyOf(clientSettings)));
+      return new FakeErkExtension(
+          new Settings(
+              failOnUnmatched,
+              List.copyOf(recordEnvironment),
+              List.copyOf(fakeSettings),
+              List.copyOf(clientSettings)));
     }
   }
 }

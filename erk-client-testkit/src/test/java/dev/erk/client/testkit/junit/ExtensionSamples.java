@@ -26,8 +26,8 @@ final class ExtensionSamples {
   static class Unmatched {
     @Test
     void callsAnUnstubbedCommand(FakeErk erk, ErkClient client) {
-      erk.stubFor(ArgvPattern.exactly("--version")).willReturn(
-          dev.erk.client.testkit.Reply.stdout("erk, version 0.9.11\n"));
+      erk.stubFor(ArgvPattern.exactly("--version"))
+          .willReturn(dev.erk.client.testkit.Reply.stdout("erk, version 0.9.11\n"));
       client.listPlans(); // throws too, but the afterEach failure is what we check
     }
   }

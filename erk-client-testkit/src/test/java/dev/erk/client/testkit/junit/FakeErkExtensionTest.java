@@ -13,23 +13,34 @@ class FakeErkExtensionTest {
 
   @Test
   void injectsAFakeAndAClientPointedAtIt() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ExtensionSamples.Injects.class))
-        .execute().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(ExtensionSamples.Injects.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.started(1).succeeded(1));
   }
 
   @Test
   void anUnmatchedInvocationFailsTheTest() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ExtensionSamples.Unmatched.class))
-        .execute().testEvents().assertStatistics(s -> s.failed(1))
-        .assertThatEvents().haveExactly(1, event(test("callsAnUnstubbedCommand"),
-            finishedWithFailure(message(m -> m.contains("exec dash-data")))));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(ExtensionSamples.Unmatched.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.failed(1))
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("callsAnUnstubbedCommand"),
+                finishedWithFailure(message(m -> m.contains("exec dash-data")))));
   }
 
   @Test
   void aRegisteredExtensionCanTolerateUnmatchedInvocations() {
     EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(ExtensionSamples.Programmatic.class))
-        .execute().testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        .execute()
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1).failed(0));
   }
-
 }

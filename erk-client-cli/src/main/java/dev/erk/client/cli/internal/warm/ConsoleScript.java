@@ -50,8 +50,8 @@ record ConsoleScript(List<String> interpreter, Path script) {
     if (!argument.isEmpty()) {
       interpreter.add(argument);
     }
-    String name = Path.of(program).getFileName() == null ? ""
-        : Path.of(program).getFileName().toString();
+    String name =
+        Path.of(program).getFileName() == null ? "" : Path.of(program).getFileName().toString();
     boolean direct = PYTHON.matcher(name).matches();
     boolean viaEnv = name.equals("env") && PYTHON.matcher(argument).matches();
     if (!direct && !viaEnv) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an installation of erk looked like on disk when a worker loaded it: for the script and
- * the package directories it imports, the modification time, size and file key (inode). An
- * upgrade replaces or rewrites them, so a different fingerprint means the worker is stale.
+ * What an installation of erk looked like on disk when a worker loaded it: for the script and the
+ * package directories it imports, the modification time, size and file key (inode). An upgrade
+ * replaces or rewrites them, so a different fingerprint means the worker is stale.
  */
 record Fingerprint(List<Path> paths, List<String> stamps) {
   Fingerprint {
@@ -40,7 +40,10 @@ record Fingerprint(List<Path> paths, List<String> stamps) {
   private static String stamp(Path path) {
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-      return attributes.lastModifiedTime().toString() + "/" + attributes.size() + "/"
+      return attributes.lastModifiedTime().toString()
+          + "/"
+          + attributes.size()
+          + "/"
           + Objects.toString(attributes.fileKey());
     } catch (IOException e) {
       return "missing";

@@ -9,8 +9,8 @@ public sealed interface WarmOutcome {
   record Exited(Execution.Exit exit) implements WarmOutcome {}
 
   /**
-   * The worker itself died while running the call (crash, OOM kill): the exit code is the
-   * worker's, the output is what had arrived. Nothing says whether the call had done its work.
+   * The worker itself died while running the call (crash, OOM kill): the exit code is the worker's,
+   * the output is what had arrived. Nothing says whether the call had done its work.
    */
   record WorkerDied(Execution.Exit exit) implements WarmOutcome {}
 

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The warm workers of one client, so of one executable, working directory and environment. At
- * most {@code poolSize} workers live; a call waits for a free one. A worker is replaced when
- * erk's installation changed on disk, after {@code maxCallsPerWorker} calls, and when its call
- * was cancelled, timed out or killed it; it exits after {@code idleTime} unused. If the
- * executable is not a Python console script, or a worker cannot start or speak the protocol,
- * every call is {@link WarmOutcome.Unavailable} (logged once at DEBUG) and is spawned instead.
+ * The warm workers of one client, so of one executable, working directory and environment. At most
+ * {@code poolSize} workers live; a call waits for a free one. A worker is replaced when erk's
+ * installation changed on disk, after {@code maxCallsPerWorker} calls, and when its call was
+ * cancelled, timed out or killed it; it exits after {@code idleTime} unused. If the executable is
+ * not a Python console script, or a worker cannot start or speak the protocol, every call is {@link
+ * WarmOutcome.Unavailable} (logged once at DEBUG) and is spawned instead.
  */
 public final class WarmPool {
   private final Path executable;
@@ -42,8 +42,13 @@ public final class WarmPool {
   private boolean closed;
   private @Nullable String unavailable;
 
-  private WarmPool(Path executable, Path cwd, Map<String, String> environment,
-      WarmSettings settings, Duration killGrace, System.Logger logger) {
+  private WarmPool(
+      Path executable,
+      Path cwd,
+      Map<String, String> environment,
+      WarmSettings settings,
+      Duration killGrace,
+      System.Logger logger) {
     this.executable = executable;
     this.cwd = cwd;
     this.environment = Map.copyOf(environment);
@@ -52,18 +57,26 @@ public final class WarmPool {
     this.logger = logger;
   }
 
-  public static WarmPool create(Path executable, Path cwd, Map<String, String> environment,
-      WarmSettings settings, Duration killGrace, System.Logger logger) {
+  public static WarmPool create(
+      Path executable,
+      Path cwd,
+      Map<String, String> environment,
+      WarmSettings settings,
+      Duration killGrace,
+      System.Logger logger) {
     return new WarmPool(executable, cwd, environment, settings, killGrace, logger);
   }
 
   /**
-   * Gives a call to a worker; returns at once. Its output goes to {@code stdout} and {@code
-   * stderr} (called on a worker's reader thread, one at a time).
+   * Gives a call to a worker; returns at once. Its output goes to {@code stdout} and {@code stderr}
+   * (called on a worker's reader thread, one at a time).
    *
    * @param timeout how long the call may take, waiting for a worker included; null for no limit
    */
-  public WarmRun run(List<String> command, @Nullable Duration timeout, ProcessOutput stdout,
+  public WarmRun run(
+      List<String> command,
+      @Nullable Duration timeout,
+      ProcessOutput stdout,
       ProcessOutput stderr) {
     WarmRun run = new WarmRun(command, timeout, stdout, stderr);
     String reason;
@@ -143,23 +156,26 @@ public final class WarmPool {
       live.add(worker);
     }
     worker.gone().whenComplete((code, error) -> ended(worker));
-    worker.ready().whenComplete((fingerprint, error) -> {
-      if (error != null) {
-        giveUp(error.getMessage(), first, false);
-        worker.kill();
-        return;
-      }
-      List<Path> watched = new ArrayList<>(fingerprint.paths());
-      watched.add(executable);
-      synchronized (this) {
-        installed.put(worker, Fingerprint.of(watched));
-        if (!first.bind(worker)) {
-          release(worker);
-          return;
-        }
-      }
-      send(worker, first);
-    });
+    worker
+        .ready()
+        .whenComplete(
+            (fingerprint, error) -> {
+              if (error != null) {
+                giveUp(error.getMessage(), first, false);
+                worker.kill();
+                return;
+              }
+              List<Path> watched = new ArrayList<>(fingerprint.paths());
+              watched.add(executable);
+              synchronized (this) {
+                installed.put(worker, Fingerprint.of(watched));
+                if (!first.bind(worker)) {
+                  release(worker);
+                  return;
+                }
+              }
+              send(worker, first);
+            });
   }
 
   private void assign(Worker worker, WarmRun run) {
@@ -171,13 +187,15 @@ public final class WarmPool {
   }
 
   private void send(Worker worker, WarmRun run) {
-    run.outcome().whenComplete((outcome, error) -> {
-      if (error == null && !(outcome instanceof WarmOutcome.WorkerDied)) {
-        synchronized (this) {
-          release(worker);
-        }
-      }
-    });
+    run.outcome()
+        .whenComplete(
+            (outcome, error) -> {
+              if (error == null && !(outcome instanceof WarmOutcome.WorkerDied)) {
+                synchronized (this) {
+                  release(worker);
+                }
+              }
+            });
     worker.run(run, new byte[0]);
   }
 
@@ -196,8 +214,10 @@ public final class WarmPool {
       return;
     }
     idle.push(worker);
-    idleTimers.put(worker, SdkThreads.scheduler().schedule(() -> idledOut(worker),
-        settings.idleTime().toNanos(), TimeUnit.NANOSECONDS));
+    idleTimers.put(
+        worker,
+        SdkThreads.scheduler()
+            .schedule(() -> idledOut(worker), settings.idleTime().toNanos(), TimeUnit.NANOSECONDS));
   }
 
   private synchronized void idledOut(Worker worker) {
@@ -216,7 +236,8 @@ public final class WarmPool {
 
   private boolean isStale(Worker worker) {
     Fingerprint fingerprint = installed.get(worker);
-    return worker.calls() >= settings.maxCallsPerWorker() || fingerprint == null
+    return worker.calls() >= settings.maxCallsPerWorker()
+        || fingerprint == null
         || fingerprint.changed();
   }
 
@@ -257,8 +278,8 @@ public final class WarmPool {
       waiting.clear();
     }
     if (firstTime) {
-      logger.log(Level.DEBUG, "erk at {0} is not kept warm, its calls are spawned: {1}",
-          executable, why);
+      logger.log(
+          Level.DEBUG, "erk at {0} is not kept warm, its calls are spawned: {1}", executable, why);
     }
     first.unavailable(why);
     stranded.forEach(run -> run.unavailable(why));

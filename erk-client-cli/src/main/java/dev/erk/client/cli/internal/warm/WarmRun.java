@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One call given to a {@link WarmPool}: waits for a worker, receives its output, and ends with a
- * {@link WarmOutcome}, or exceptionally with the reason it was ended ({@link ErkCancelledException},
- * {@link ErkTimeoutException}, or what {@link #terminate} was given). Ending it kills the worker
- * running it, whose pool then starts a fresh one when needed.
+ * {@link WarmOutcome}, or exceptionally with the reason it was ended ({@link
+ * ErkCancelledException}, {@link ErkTimeoutException}, or what {@link #terminate} was given).
+ * Ending it kills the worker running it, whose pool then starts a fresh one when needed.
  */
 public final class WarmRun {
   private final List<String> command;
@@ -29,15 +29,21 @@ public final class WarmRun {
   private @Nullable Worker worker;
   private boolean over;
 
-  WarmRun(List<String> command, @Nullable Duration timeout, ProcessOutput stdout,
+  WarmRun(
+      List<String> command,
+      @Nullable Duration timeout,
+      ProcessOutput stdout,
       ProcessOutput stderr) {
     this.command = List.copyOf(command);
     this.stdout = stdout;
     this.stderr = stderr;
     if (timeout != null) {
-      ScheduledFuture<?> expiry = SdkThreads.scheduler().schedule(
-          () -> terminate(new ErkTimeoutException(this.command, timeout)),
-          timeout.toNanos(), TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> expiry =
+          SdkThreads.scheduler()
+              .schedule(
+                  () -> terminate(new ErkTimeoutException(this.command, timeout)),
+                  timeout.toNanos(),
+                  TimeUnit.NANOSECONDS);
       outcome.whenComplete((o, e) -> expiry.cancel(false));
     }
   }

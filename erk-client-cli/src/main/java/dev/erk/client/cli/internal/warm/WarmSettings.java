@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param maxCallsPerWorker after this many calls a worker is replaced by a fresh one
  * @param idleTime a worker unused this long exits
  */
-public record WarmSettings(boolean enabled, int poolSize, int maxCallsPerWorker,
-    Duration idleTime) {
+public record WarmSettings(
+    boolean enabled, int poolSize, int maxCallsPerWorker, Duration idleTime) {
 
   /** Off, with the defaults used when it is turned on: 2 workers, 1000 calls, 5 minutes. */
   public static final WarmSettings OFF = new WarmSettings(false, 2, 1000, Duration.ofMinutes(5));
@@ -21,8 +21,8 @@ public record WarmSettings(boolean enabled, int poolSize, int maxCallsPerWorker,
       throw new IllegalArgumentException("warm pool size must be at least 1: " + poolSize);
     }
     if (maxCallsPerWorker < 1) {
-      throw new IllegalArgumentException("max calls per worker must be at least 1: "
-          + maxCallsPerWorker);
+      throw new IllegalArgumentException(
+          "max calls per worker must be at least 1: " + maxCallsPerWorker);
     }
     if (idleTime.isNegative() || idleTime.isZero()) {
       throw new IllegalArgumentException("warm idle time must be positive: " + idleTime);

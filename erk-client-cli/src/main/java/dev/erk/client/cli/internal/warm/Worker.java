@@ -20,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One warm worker process and its end of the protocol (see {@code docs/warm-protocol.md}). It
- * runs one call at a time. A daemon thread per worker reads its messages: a blocking read costs
- * no CPU, and the thread ends with the worker, so a pool of a few workers holds a few threads.
+ * One warm worker process and its end of the protocol (see {@code docs/warm-protocol.md}). It runs
+ * one call at a time. A daemon thread per worker reads its messages: a blocking read costs no CPU,
+ * and the thread ends with the worker, so a pool of a few workers holds a few threads.
  */
 final class Worker {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,7 @@ final class Worker {
   private long nextId;
   private int calls;
 
-  private Worker(Process process, Path cwd, Map<String, String> environment,
-      Duration killGrace) {
+  private Worker(Process process, Path cwd, Map<String, String> environment, Duration killGrace) {
     this.process = process;
     this.requests = process.getOutputStream();
     this.cwd = cwd;
@@ -48,12 +47,15 @@ final class Worker {
   }
 
   /** Starts a worker for the script; its {@link #ready()} completes once erk is imported. */
-  static Worker start(ConsoleScript script, Path cwd, Map<String, String> environment,
-      Duration killGrace) throws IOException {
+  static Worker start(
+      ConsoleScript script, Path cwd, Map<String, String> environment, Duration killGrace)
+      throws IOException {
     List<String> argv = new ArrayList<>(script.interpreter());
     argv.addAll(List.of("-c", WorkerSource.text(), script.script().toString()));
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(cwd.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(argv)
+            .directory(cwd.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().clear();
     builder.environment().putAll(environment);
     Worker worker = new Worker(builder.start(), cwd, environment, killGrace);
@@ -119,8 +121,9 @@ final class Worker {
   }
 
   private void read() {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         handle(JSON.readTree(line));
       }
@@ -141,12 +144,13 @@ final class Worker {
         params.path("watch").forEach(path -> watch.add(Path.of(path.asText())));
         ready.complete(Fingerprint.of(watch));
       }
-      case "unsupported" -> ready.completeExceptionally(
-          new Unavailable(params.path("reason").asText("unsupported")));
+      case "unsupported" ->
+          ready.completeExceptionally(new Unavailable(params.path("reason").asText("unsupported")));
       case "output" -> {
         WarmRun run = currentRun();
         if (run != null) {
-          run.output(params.path("stream").asText().equals("stdout"),
+          run.output(
+              params.path("stream").asText().equals("stdout"),
               Base64.getDecoder().decode(params.path("data").asText()));
         }
       }
@@ -167,8 +171,9 @@ final class Worker {
     if (result != null) {
       run.exited(result.path("exitCode").asInt(), result.path("pid").asLong(process.pid()));
     } else {
-      run.unavailable("the worker refused the call: "
-          + message.path("error").path("message").asText("no reason"));
+      run.unavailable(
+          "the worker refused the call: "
+              + message.path("error").path("message").asText("no reason"));
     }
   }
 
@@ -186,8 +191,11 @@ final class Worker {
         kill(); // nobody interrupts this thread but a host tearing everything down
       }
     }
-    ready.completeExceptionally(new Unavailable("the worker exited with " + exitCode
-        + " before it was ready (is the interpreter in the #! line a working Python 3?)"));
+    ready.completeExceptionally(
+        new Unavailable(
+            "the worker exited with "
+                + exitCode
+                + " before it was ready (is the interpreter in the #! line a working Python 3?)"));
     WarmRun run;
     synchronized (this) {
       run = current;

@@ -19,7 +19,8 @@ record Spawned(byte[] stdout, byte[] stderr, int exitCode) {
     builder.environment().putAll(environment);
     Process process = builder.start();
     process.getOutputStream().close();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> all(process.getErrorStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> all(process.getErrorStream()));
     byte[] out = all(process.getInputStream());
     int code = process.waitFor();
     return new Spawned(out, err.join(), code);
@@ -34,7 +35,11 @@ record Spawned(byte[] stdout, byte[] stderr, int exitCode) {
   }
 
   String describe() {
-    return "exit " + exitCode + "\n--- stdout\n" + new String(stdout) + "\n--- stderr\n"
+    return "exit "
+        + exitCode
+        + "\n--- stdout\n"
+        + new String(stdout)
+        + "\n--- stderr\n"
         + new String(stderr);
   }
 }

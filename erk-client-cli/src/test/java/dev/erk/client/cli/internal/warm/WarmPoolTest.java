@@ -40,11 +40,22 @@ class WarmPoolTest {
   }
 
   static Stream<Arguments> cases() {
-    List<List<String>> commands = List.of(List.of("bytes"), List.of("exit", "3"),
-        List.of("exit", "300"), List.of("exit-text"), List.of("raise"), List.of("usage"),
-        List.of("stdin"), List.of("chdir"), List.of("setenv"), List.of("subprocess"),
-        List.of("os-exit", "7"), List.of("big"), List.of("exec", "dash-data"),
-        List.of("no-such-command"));
+    List<List<String>> commands =
+        List.of(
+            List.of("bytes"),
+            List.of("exit", "3"),
+            List.of("exit", "300"),
+            List.of("exit-text"),
+            List.of("raise"),
+            List.of("usage"),
+            List.of("stdin"),
+            List.of("chdir"),
+            List.of("setenv"),
+            List.of("subprocess"),
+            List.of("os-exit", "7"),
+            List.of("big"),
+            List.of("exec", "dash-data"),
+            List.of("no-such-command"));
     List<Arguments> cases = new ArrayList<>();
     for (boolean unbuffered : new boolean[] {true, false}) {
       commands.forEach(command -> cases.add(Arguments.of(command, unbuffered)));
@@ -75,8 +86,9 @@ class WarmPoolTest {
     List<CompletableFuture<Spawned>> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       int code = i;
-      calls.add(CompletableFuture.supplyAsync(() -> warmUnchecked(pool,
-          command(script, List.of("exit", Integer.toString(code))))));
+      calls.add(
+          CompletableFuture.supplyAsync(
+              () -> warmUnchecked(pool, command(script, List.of("exit", Integer.toString(code))))));
     }
     for (int i = 0; i < 8; i++) {
       Spawned result = calls.get(i).get(60, TimeUnit.SECONDS);
@@ -102,9 +114,14 @@ class WarmPoolTest {
   @Test
   void aWorkerIsReplacedAfterItsMaximumNumberOfCalls() throws Exception {
     Path script = WarmStandIn.install(dir);
-    WarmPool pool = WarmPool.create(script, dir, WarmStandIn.environment(0.2, true),
-        new WarmSettings(true, 1, 2, Duration.ofMinutes(1)), Duration.ofMillis(300),
-        System.getLogger("test"));
+    WarmPool pool =
+        WarmPool.create(
+            script,
+            dir,
+            WarmStandIn.environment(0.2, true),
+            new WarmSettings(true, 1, 2, Duration.ofMinutes(1)),
+            Duration.ofMillis(300),
+            System.getLogger("test"));
     pools.add(pool);
     long first = warmPid(pool, script);
     assertEquals(first, warmPid(pool, script));
@@ -116,10 +133,14 @@ class WarmPoolTest {
     Path script = WarmStandIn.install(dir);
     WarmPool pool = pool(script, WarmStandIn.environment(0.2, true), 1);
     BoundedCollector out = new BoundedCollector(1 << 20, () -> {});
-    WarmRun hang = pool.run(command(script, List.of("hang")), Duration.ofSeconds(3), out,
-        new BoundedCollector(1 << 20, () -> {}));
-    ExecutionException failure = assertThrows(ExecutionException.class,
-        () -> hang.outcome().get(60, TimeUnit.SECONDS));
+    WarmRun hang =
+        pool.run(
+            command(script, List.of("hang")),
+            Duration.ofSeconds(3),
+            out,
+            new BoundedCollector(1 << 20, () -> {}));
+    ExecutionException failure =
+        assertThrows(ExecutionException.class, () -> hang.outcome().get(60, TimeUnit.SECONDS));
     assertInstanceOf(ErkTimeoutException.class, failure.getCause());
 
     assertEquals(0, warm(pool, command(script, List.of("--version"))).exitCode());
@@ -130,8 +151,12 @@ class WarmPoolTest {
     Path script = WarmStandIn.install(dir);
     WarmPool pool = pool(script, WarmStandIn.environment(0.2, true), 1);
     long workerPid = warmPid(pool, script);
-    WarmRun hang = pool.run(command(script, List.of("hang")), LONG,
-        new BoundedCollector(1 << 20, () -> {}), new BoundedCollector(1 << 20, () -> {}));
+    WarmRun hang =
+        pool.run(
+            command(script, List.of("hang")),
+            LONG,
+            new BoundedCollector(1 << 20, () -> {}),
+            new BoundedCollector(1 << 20, () -> {}));
     ProcessHandle.of(workerPid).orElseThrow().destroyForcibly();
 
     WarmOutcome outcome = hang.outcome().get(60, TimeUnit.SECONDS);
@@ -148,8 +173,12 @@ class WarmPoolTest {
     script.toFile().setExecutable(true);
     WarmPool pool = pool(script, WarmStandIn.environment(0.2, true), 1);
 
-    WarmRun run = pool.run(command(script, List.of("--version")), LONG,
-        new BoundedCollector(1024, () -> {}), new BoundedCollector(1024, () -> {}));
+    WarmRun run =
+        pool.run(
+            command(script, List.of("--version")),
+            LONG,
+            new BoundedCollector(1024, () -> {}),
+            new BoundedCollector(1024, () -> {}));
 
     assertInstanceOf(WarmOutcome.Unavailable.class, run.outcome().get(60, TimeUnit.SECONDS));
   }
@@ -161,11 +190,16 @@ class WarmPoolTest {
     script.toFile().setExecutable(true);
     WarmPool pool = pool(script, WarmStandIn.environment(0.2, true), 1);
 
-    WarmRun run = pool.run(command(script, List.of("--version")), LONG,
-        new BoundedCollector(1024, () -> {}), new BoundedCollector(1024, () -> {}));
+    WarmRun run =
+        pool.run(
+            command(script, List.of("--version")),
+            LONG,
+            new BoundedCollector(1024, () -> {}),
+            new BoundedCollector(1024, () -> {}));
 
     WarmOutcome outcome = run.outcome().get(60, TimeUnit.SECONDS);
-    assertTrue(((WarmOutcome.Unavailable) outcome).reason().contains("does more than import"),
+    assertTrue(
+        ((WarmOutcome.Unavailable) outcome).reason().contains("does more than import"),
         outcome::toString);
   }
 
@@ -175,9 +209,14 @@ class WarmPoolTest {
   }
 
   private WarmPool pool(Path script, Map<String, String> environment, int size) {
-    WarmPool pool = WarmPool.create(script, dir, environment,
-        new WarmSettings(true, size, 1000, Duration.ofMinutes(1)), Duration.ofMillis(300),
-        System.getLogger("test"));
+    WarmPool pool =
+        WarmPool.create(
+            script,
+            dir,
+            environment,
+            new WarmSettings(true, size, 1000, Duration.ofMinutes(1)),
+            Duration.ofMillis(300),
+            System.getLogger("test"));
     pools.add(pool);
     return pool;
   }
@@ -200,10 +239,14 @@ class WarmPoolTest {
     BoundedCollector out = new BoundedCollector(1 << 24, () -> {});
     BoundedCollector err = new BoundedCollector(1 << 24, () -> {});
     WarmOutcome outcome = pool.run(command, LONG, out, err).outcome().get(60, TimeUnit.SECONDS);
-    int code = outcome instanceof WarmOutcome.Exited exited ? exited.exit().exitCode()
-        : ((WarmOutcome.WorkerDied) outcome).exit().exitCode();
-    return new Spawned(java.util.Arrays.copyOf(out.bytes(), out.size()),
-        java.util.Arrays.copyOf(err.bytes(), err.size()), code);
+    int code =
+        outcome instanceof WarmOutcome.Exited exited
+            ? exited.exit().exitCode()
+            : ((WarmOutcome.WorkerDied) outcome).exit().exitCode();
+    return new Spawned(
+        java.util.Arrays.copyOf(out.bytes(), out.size()),
+        java.util.Arrays.copyOf(err.bytes(), err.size()),
+        code);
   }
 
   private static void assertSame(Spawned expected, Spawned actual) {

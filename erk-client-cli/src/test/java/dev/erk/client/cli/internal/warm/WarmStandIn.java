@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A Python stand-in for erk in the warm tests: a console script shaped as pip writes them, whose
- * package {@code slowerk} takes {@code SLOWERK_IMPORT_SECONDS} (default 1) to import, with
- * commands that exercise what a warm worker must reproduce (see {@code warm/slowerk/cli.py}).
+ * package {@code slowerk} takes {@code SLOWERK_IMPORT_SECONDS} (default 1) to import, with commands
+ * that exercise what a warm worker must reproduce (see {@code warm/slowerk/cli.py}).
  */
 public final class WarmStandIn {
   private static final String RESOURCES = "/warm/";
@@ -29,8 +29,9 @@ public final class WarmStandIn {
         Files.write(dir.resolve("slowerk").resolve(name), resource("slowerk/" + name));
       }
       Path script = dir.resolve("erk");
-      String text = new String(resource("erk.template"), StandardCharsets.UTF_8)
-          .replace("@PYTHON@", python());
+      String text =
+          new String(resource("erk.template"), StandardCharsets.UTF_8)
+              .replace("@PYTHON@", python());
       Files.writeString(script, text);
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
       return script;
@@ -40,8 +41,8 @@ public final class WarmStandIn {
   }
 
   /**
-   * The environment for the stand-in: the JVM's, with the import taking {@code importSeconds}
-   * and {@code PYTHONUNBUFFERED} set or removed.
+   * The environment for the stand-in: the JVM's, with the import taking {@code importSeconds} and
+   * {@code PYTHONUNBUFFERED} set or removed.
    */
   public static Map<String, String> environment(double importSeconds, boolean unbuffered) {
     Map<String, String> environment = new HashMap<>(System.getenv());
@@ -61,8 +62,10 @@ public final class WarmStandIn {
       return "/usr/bin/python3";
     }
     try {
-      Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-          .redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+              .redirectErrorStream(true)
+              .start();
       return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,8 +73,8 @@ public final class WarmStandIn {
   }
 
   private static byte[] resource(String name) throws IOException {
-    try (InputStream in = Objects.requireNonNull(
-        WarmStandIn.class.getResourceAsStream(RESOURCES + name), name)) {
+    try (InputStream in =
+        Objects.requireNonNull(WarmStandIn.class.getResourceAsStream(RESOURCES + name), name)) {
       return in.readAllBytes();
     }
   }
