@@ -80,7 +80,7 @@ final class Spawner {
                 config.killGrace(),
                 stdin));
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
-    Runnable overflow = () -> execution.terminate(tooMuchOutput(command));
+    Runnable overflow = () -> execution.terminate(tooMuchOutput(config, command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
     BoundedCollector err = new BoundedCollector(config.outputLimit(), overflow);
     execution
@@ -144,7 +144,8 @@ final class Spawner {
             command, config.workingDirectory(), config.environment(), timeout, config.killGrace()));
   }
 
-  private ErkOutputTooLargeException tooMuchOutput(List<String> command) {
+  /** The failure of a call whose output passed the client's limit, spawned or warm. */
+  static ErkOutputTooLargeException tooMuchOutput(ClientConfig config, List<String> command) {
     return new ErkOutputTooLargeException(
         "`"
             + CommandLines.describe(command)

@@ -1,12 +1,10 @@
 package dev.erk.client.cli;
 
-import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.cli.internal.BoundedCollector;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.warm.WarmOutcome;
 import dev.erk.client.cli.internal.warm.WarmPool;
 import dev.erk.client.cli.internal.warm.WarmRun;
-import dev.erk.client.internal.CommandLines;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,7 +69,7 @@ final class WarmCollector {
         () -> {
           WarmRun run = self.get();
           if (run != null) {
-            run.terminate(tooMuchOutput(command));
+            run.terminate(Spawner.tooMuchOutput(config, command));
           }
         };
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
@@ -121,19 +119,6 @@ final class WarmCollector {
     String stderr = new String(err.bytes(), 0, err.size(), StandardCharsets.UTF_8);
     return new Collected(
         command, exit.exitCode(), out.bytes(), out.size(), stderr, exit.duration());
-  }
-
-  private ErkUnreadableOutputException tooMuchOutput(List<String> command) {
-    return new ErkUnreadableOutputException(
-        "`"
-            + CommandLines.describe(command)
-            + "` printed more than the output limit of "
-            + config.outputLimit()
-            + " bytes; it was killed",
-        command,
-        "",
-        config.outputLimit(),
-        null);
   }
 
   private void log(List<String> command, String outcome) {

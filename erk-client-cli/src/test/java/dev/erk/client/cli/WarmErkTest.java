@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
+import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.cli.internal.warm.WarmStandIn;
 import java.nio.file.Files;
@@ -56,6 +57,21 @@ class WarmErkTest {
       assertEquals(expected.stderr(), actual.stderr());
       assertEquals(expected.message(), actual.message());
       assertEquals(expected.success(), actual.success());
+    }
+  }
+
+  @Test
+  void outputPastTheLimitFailsAWarmCallAsItFailsASpawnedOne() {
+    Path script = WarmStandIn.install(dir);
+    ActionRequest big = ActionRequest.custom(ActionKind.TEXT, "big");
+    try (CliErkClient warm = builder(script).keepWarm(true).outputLimit(10_000).build();
+        CliErkClient spawned = builder(script).outputLimit(10_000).build()) {
+      ErkOutputTooLargeException expected =
+          assertThrows(ErkOutputTooLargeException.class, () -> spawned.run(big));
+      ErkOutputTooLargeException actual =
+          assertThrows(ErkOutputTooLargeException.class, () -> warm.run(big));
+      assertEquals(expected.getMessage(), actual.getMessage());
+      assertEquals(expected.limit(), actual.limit());
     }
   }
 
