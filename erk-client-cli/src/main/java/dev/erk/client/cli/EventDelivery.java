@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -52,21 +51,7 @@ final class EventDelivery {
       return;
     }
     scheduled = true;
-    Executor target = executor;
-    if (target == null) {
-      SdkThreads.execute(this::drain);
-    } else {
-      // Via a worker: an executor that runs tasks inline would otherwise run the listener on
-      // the thread that offered the event, which may be the pump thread.
-      SdkThreads.execute(
-          () -> {
-            try {
-              target.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-              drain();
-            }
-          });
-    }
+    SdkThreads.executeFor(executor, this::drain);
   }
 
   private void drain() {

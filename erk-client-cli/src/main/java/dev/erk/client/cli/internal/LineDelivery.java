@@ -6,7 +6,6 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,21 +108,7 @@ public final class LineDelivery {
       return;
     }
     scheduled = true;
-    Executor target = executor;
-    if (target == null) {
-      SdkThreads.execute(this::drain);
-    } else {
-      // Via a worker: an executor that runs tasks inline would otherwise run the listener on the
-      // pump thread.
-      SdkThreads.execute(
-          () -> {
-            try {
-              target.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-              drain();
-            }
-          });
-    }
+    SdkThreads.executeFor(executor, this::drain);
   }
 
   private void drain() {

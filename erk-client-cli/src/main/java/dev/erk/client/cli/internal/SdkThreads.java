@@ -2,6 +2,7 @@ package dev.erk.client.cli.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -68,6 +69,27 @@ public final class SdkThreads {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       workers().execute(task);
     }
+  }
+
+  /**
+   * Runs a drain task for a user's listener: on a worker when {@code executor} is null, else on
+   * {@code executor}, reached through a worker so that an executor that runs tasks inline never
+   * runs the listener on the thread that asked (which may be NuProcess's pump thread). A rejected
+   * task runs on that worker. Never throws.
+   */
+  public static void executeFor(@Nullable Executor executor, Runnable drain) {
+    if (executor == null) {
+      execute(drain);
+      return;
+    }
+    execute(
+        () -> {
+          try {
+            executor.execute(drain);
+          } catch (RejectedExecutionException e) {
+            drain.run();
+          }
+        });
   }
 
   /**
