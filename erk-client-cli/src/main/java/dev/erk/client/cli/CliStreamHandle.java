@@ -16,10 +16,15 @@ import dev.erk.client.cli.internal.SdkThreads;
 import dev.erk.client.internal.CommandLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -164,9 +169,41 @@ final class CliStreamHandle implements StreamHandle {
       running.cancel();
     } else {
       delivery.abort();
-      completion.completeExceptionally(
-          new ErkCancelledException(running != null ? running.command() : request.arguments()));
+      completion.completeExceptionally(new ErkCancelledException(argv()));
     }
+  }
+
+  /**
+   * Like the interface's default, but an exception names the argv that ran (the executable first),
+   * or would have run if the action had started, not only erk's arguments.
+   */
+  @Override
+  public Optional<ActionResult> await(Duration wait) {
+    try {
+      return Optional.of(completion.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      cancel();
+      Thread.currentThread().interrupt();
+      throw new ErkCancelledException(argv());
+    } catch (CancellationException e) {
+      throw new ErkCancelledException(argv());
+    } catch (ExecutionException e) {
+      throw Futures.typed(e.getCause() != null ? e.getCause() : e, argv());
+    }
+  }
+
+  /** The command line that ran, else the one this client would run with erk's current names. */
+  private List<String> argv() {
+    Execution running = execution;
+    if (running != null) {
+      return running.command();
+    }
+    List<String> argv = new ArrayList<>();
+    argv.add(config.executable().toString());
+    argv.addAll(request.arguments());
+    return List.copyOf(argv);
   }
 
   @Override
