@@ -63,8 +63,8 @@ public enum ActionParameter {
         String stripped = ArgumentCheck.strip(value);
         ArgumentCheck.text(what, stripped);
         if (stripped.startsWith("-")) {
-          throw ArgumentCheck.refused(
-              what, "must not start with '-' (erk would read it as an option)", stripped);
+          throw ArgumentCheck.refusedFreeText(
+              what, "must not start with '-' (erk would read it as an option)", stripped, 0);
         }
         return stripped;
       }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The risks are a value that erk would read as an option (a leading {@code -}), text that is not
  * valid UTF-16 (a lone surrogate would reach erk as {@code ?}), and characters that no honest value
  * contains. A refused value is shown whole in the message, cut to {@value #SHOWN_CHARACTERS}
- * characters, with invisible characters written as {@code \}{@code uXXXX}.
+ * characters, with invisible characters written as {@code \}{@code uXXXX}; free text (a comment, a
+ * prompt, a custom argument) is not shown, only where the offending character is.
  */
 final class ArgumentCheck {
   static final int SHOWN_CHARACTERS = 60;
@@ -94,6 +95,22 @@ final class ArgumentCheck {
     return new IllegalArgumentException(what + " " + rule + ": " + shown(value));
   }
 
+  /**
+   * A refusal of free text (a comment, a prompt, a custom argument): the message says where, not
+   * what, since free text is never repeated in messages (see {@link Redaction}).
+   */
+  static IllegalArgumentException refusedFreeText(String what, String rule, String value, int at) {
+    return new IllegalArgumentException(
+        what
+            + " "
+            + rule
+            + " (at character "
+            + (at + 1)
+            + " of "
+            + value.length()
+            + "; free text is not repeated in messages)");
+  }
+
   /** The value quoted, invisible characters escaped, cut to {@link #SHOWN_CHARACTERS}. */
   static String shown(String value) {
     StringBuilder out = new StringBuilder("\"");
@@ -114,7 +131,7 @@ final class ArgumentCheck {
 
   private static String text(String what, String value, boolean allowLines) {
     if (value.isBlank()) {
-      throw refused(what, "must not be blank", value);
+      throw refusedFreeText(what, "must not be blank", value, 0);
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -125,15 +142,15 @@ final class ArgumentCheck {
         continue;
       }
       if (Character.isSurrogate(c)) {
-        throw refused(
-            what, String.format("must be valid UTF-16 (lone surrogate U+%04X)", (int) c), value);
+        throw refusedFreeText(
+            what, String.format("must be valid UTF-16 (lone surrogate U+%04X)", (int) c), value, i);
       }
       boolean lineOrTab = c == '\n' || c == '\t';
       if ((Character.isISOControl(c) && !(allowLines && lineOrTab))
           || c == '\u2028'
           || c == '\u2029') {
-        throw refused(
-            what, String.format("must not contain control character U+%04X", (int) c), value);
+        throw refusedFreeText(
+            what, String.format("must not contain control character U+%04X", (int) c), value, i);
       }
     }
     return value;

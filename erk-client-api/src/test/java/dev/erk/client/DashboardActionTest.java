@@ -307,14 +307,14 @@ class DashboardActionTest {
     }
 
     @Test
-    void aPromptThatIsAnOptionOnceStrippedIsRefusedShowingTheWholeValue() {
+    void aPromptThatIsAnOptionOnceStrippedIsRefusedWithoutRepeatingTheFreeText() {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
               () -> DashboardAction.ONE_SHOT_PROMPT.request(PLAN, "  --model opus please"));
       assertEquals(
-          "prompt must not start with '-' (erk would read it as an option):"
-              + " \"--model opus please\"",
+          "prompt must not start with '-' (erk would read it as an option) (at character 1 of"
+              + " 19; free text is not repeated in messages)",
           e.getMessage());
     }
 
