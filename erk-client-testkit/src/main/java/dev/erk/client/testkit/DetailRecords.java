@@ -92,7 +92,8 @@ public final class DetailRecords {
 
   /** A review submitted at {@link #TIME}, with an id made up from author and state. */
   public static PrFeedback.Review review(String author, String state, String body) {
-    return review("PRR_" + Math.abs((author + state).hashCode()), author, state, body, TIME);
+    return review(
+        "PRR_" + Integer.toHexString((author + state).hashCode()), author, state, body, TIME);
   }
 
   /** A review with every fact given. */

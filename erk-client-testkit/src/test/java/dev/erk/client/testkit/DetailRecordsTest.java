@@ -99,14 +99,14 @@ class DetailRecordsTest {
     assertEquals("Phase 2", next.phase());
     assertEquals(Map.of("slug", "", "status", "pending"), next.extras());
     assertFalse(checks.passed());
-    assertEquals(Boolean.FALSE, checks.allComplete());
+    assertFalse(requireNonNull(checks.allComplete()));
     assertNull(checks.summary().inFlight());
     assertEquals(List.of(), checks.validationErrors());
     ObjectiveRoadmap finished =
         DetailRecords.roadmap(7, DetailRecords.phase(1, DetailRecords.node("1.1", "done")));
     ObjectiveChecks allDone = DetailRecords.objectiveChecks(finished);
     assertNull(allDone.nextNode());
-    assertEquals(Boolean.TRUE, allDone.allComplete());
+    assertTrue(requireNonNull(allDone.allComplete()));
     assertTrue(allDone.passed());
   }
 }
