@@ -335,8 +335,10 @@ function renderRoadmap(data) {
       item.append(el("span", "status", node.status), el("code", "id", node.id),
           el("span", "description", node.description));
       if (node.pr) item.append(el("span", "node-pr", node.pr));
-      if (node.dependsOn.length) item.append(el("span", "after", "after " + node.dependsOn.join(", ")));
-      if (node.comment) item.append(el("span", "comment", node.comment));
+      if (node.dependsOn.length) {
+        item.append(el("span", "after", "after " + node.dependsOn.join(", ")));
+      }
+      if (node.comment) item.append(el("span", "node-comment", node.comment));
       nodes.append(item);
     }
     part.append(nodes);
