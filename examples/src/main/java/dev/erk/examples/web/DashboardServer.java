@@ -32,10 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>The page lists the plans, offers each row's actions from the catalogue and streams long
- * actions as Server-Sent Events. Actions run only on a POST carrying the per-server token the page
- * holds; requests whose {@code Host} is not this computer are refused. Each request runs on a
- * thread of the server's own pool; a streaming action holds one for as long as it runs.
+ * <p>The page lists the plans, offers each row's actions from the catalogue, streams long actions
+ * as Server-Sent Events, and shows a selected plan's details or an objective's roadmap. Actions run
+ * only on a POST carrying the per-server token the page holds; requests whose {@code Host} is not
+ * this computer are refused. Each request runs on a thread of the server's own pool; a streaming
+ * action holds one for as long as it runs.
  *
  * <p>The server does not own {@code client}: {@link #close()} cancels the actions it started
  * (killing their process trees) and stops serving, and the caller closes the client.
@@ -90,6 +91,7 @@ public final class DashboardServer implements AutoCloseable {
     add(server, guard, "/api/plans", plans);
     add(server, guard, "/api/actions", new ActionsHandler(client, plans, runs));
     add(server, guard, "/api/runs/", new RunsHandler(client, runs));
+    add(server, guard, "/api/details/", new DetailsHandler(client));
     server.setExecutor(threads);
     server.start();
     return new DashboardServer(server, threads, runs, guard.token());

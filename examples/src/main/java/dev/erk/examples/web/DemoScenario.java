@@ -15,7 +15,8 @@ import java.util.List;
  * five plans and actions that behave as erk's do. Address, dispatch and land print erk's progress
  * lines over a few seconds; rewrite dispatches and then waits (cancel it); rebase fails because the
  * PR was closed meanwhile, and cancelling a run that has just finished fails with the error erk
- * prints when GitHub refuses, both in erk's own words.
+ * prints when GitHub refuses, both in erk's own words. Selecting a plan shows the testkit's detail
+ * fixtures, and the objectives view one objective with its roadmap ({@code DemoPanels}).
  */
 public final class DemoScenario {
   /** The plan whose remote rebase fails. */
@@ -33,6 +34,7 @@ public final class DemoScenario {
             .checks(4, 5)
             .comments(1, 2)
             .run("24681357", "completed", "failure")
+            .objective(DemoPanels.OBJECTIVE, 1, 4)
             .branch("plnd/webhook-retry-7911")
             .author("alice")
             .build(),
@@ -79,6 +81,7 @@ public final class DemoScenario {
     erk.stubFor(ArgvPattern.command("exec", "dash-data").withOption("--state", "closed"))
         .willReturn(Fixtures.DASH_DATA_CLOSED.reply());
     DemoActions.script(erk);
+    DemoPanels.script(erk);
   }
 
   static Duration seconds(double seconds) {

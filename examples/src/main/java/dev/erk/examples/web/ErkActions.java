@@ -4,6 +4,7 @@ import dev.erk.client.ActionKind;
 import dev.erk.client.ActionParameter;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
+import dev.erk.client.ActionView;
 import dev.erk.client.DashboardAction;
 import dev.erk.client.ErkClient;
 import dev.erk.client.LineListener;
@@ -80,11 +81,18 @@ final class ErkActions {
     }
   }
 
-  /** The catalogue actions erk's dashboard offers on the row, in catalogue order. */
-  static List<Choice> available(PlanRow row) {
+  /**
+   * The catalogue actions erk's dashboard offers on the row, in catalogue order: an objective row
+   * (listed with the {@code erk-objective} label) offers the objectives tab's actions, any other
+   * row those of the plans and runs tabs.
+   */
+  static List<Choice> available(PlanRow row, boolean objectiveRow) {
     List<Choice> choices = new ArrayList<>();
     for (DashboardAction action : DashboardAction.values()) {
-      if (NOT_ON_ROWS.contains(action) || !action.isAvailable(row)) {
+      boolean objectiveAction = action.view() == ActionView.OBJECTIVE;
+      if (NOT_ON_ROWS.contains(action)
+          || objectiveAction != objectiveRow
+          || !action.isAvailable(row)) {
         continue;
       }
       ActionParameter input = action.input();

@@ -1,6 +1,9 @@
 package dev.erk.examples.web;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -14,7 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /** Reading requests and writing JSON answers on an {@link HttpExchange}. */
 final class Exchanges {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Writes {@code <}, {@code >}, {@code &} and {@code '} as JSON unicode escapes, so that an answer
+   * never holds erk's markup literally, even if a browser were to read it as HTML.
+   */
+  static final ObjectMapper JSON =
+      new ObjectMapper(new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build());
 
   /** The most a request body may hold: an action request is a few hundred bytes. */
   private static final int BODY_LIMIT = 64 * 1024;
@@ -25,6 +33,7 @@ final class Exchanges {
   static void json(HttpExchange exchange, int status, Object body) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -108,5 +117,27 @@ final class Exchanges {
 
   private static String decode(String text) {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  private static final class HtmlSafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+
+    private final int[] escapes = standardAsciiEscapesForJSON();
+
+    HtmlSafeEscapes() {
+      for (char c : new char[] {'<', '>', '&', '\''}) {
+        escapes[c] = ESCAPE_STANDARD;
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public @Nullable SerializableString getEscapeSequence(int ch) {
+      return null;
+    }
   }
 }

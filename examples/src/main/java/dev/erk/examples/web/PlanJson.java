@@ -9,12 +9,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A plan row as the page's table shows it: the columns of erk's dashboard (PR, title, lifecycle,
  * checks, comments, run, worktree, updated) as plain text without Rich markup, and the actions the
- * row offers. The page puts every value into the document as text, never as markup.
+ * row offers, and what its detail panel shows: an objective row (listed with the {@code
+ * erk-objective} label) its own roadmap, a plan row its details and, when it belongs to an
+ * objective, that objective's roadmap on request. The page puts every value into the document as
+ * text, never as markup.
  */
 final class PlanJson {
   private PlanJson() {}
 
-  static Map<String, Object> of(PlanRow row) {
+  /** The label that lists objective rows instead of plans. */
+  static final String OBJECTIVE_LABEL = "erk-objective";
+
+  static Map<String, Object> of(PlanRow row, boolean objectiveRow) {
     PlanRow plain = row.plain();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("prNumber", row.prNumber());
@@ -27,8 +33,11 @@ final class PlanJson {
     json.put("run", run(plain));
     json.put("worktree", plain.worktreeName().isEmpty() ? "-" : plain.worktreeName());
     json.put("updated", plain.updatedDisplay());
+    json.put("objectiveRow", objectiveRow);
+    Integer objective = objectiveRow ? Integer.valueOf(row.prNumber()) : row.objectiveIssue();
+    json.put("objective", objective);
     List<Map<String, Object>> actions =
-        ErkActions.available(row).stream().map(PlanJson::choice).toList();
+        ErkActions.available(row, objectiveRow).stream().map(PlanJson::choice).toList();
     json.put("actions", actions);
     return json;
   }

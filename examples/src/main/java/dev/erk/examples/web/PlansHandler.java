@@ -54,10 +54,11 @@ final class PlansHandler implements HttpHandler {
       Exchanges.error(exchange, 502, String.valueOf(e.getMessage()));
       return;
     }
+    boolean objectiveRows = query.labels().contains(PlanJson.OBJECTIVE_LABEL);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PlanRow row : list.plans()) {
       lastListed.put(row.prNumber(), row);
-      rows.add(PlanJson.of(row));
+      rows.add(PlanJson.of(row, objectiveRows));
     }
     Exchanges.json(
         exchange,

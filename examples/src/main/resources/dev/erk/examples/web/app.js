@@ -6,6 +6,8 @@ const TOKEN = document.querySelector('meta[name="erk-token"]').content;
 const REFRESH_MILLIS = Number(document.querySelector('meta[name="erk-refresh-millis"]').content);
 let lastPlans = "";
 let runCount = 0;
+let selected = null; // { kind: "plan" | "objective", number }
+let detailAsked = 0;
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -68,8 +70,13 @@ async function refresh(fromTimer) {
 function renderPlans(plans) {
   const body = document.querySelector("#plans tbody");
   const rows = plans.map(plan => {
-    const tr = el("tr");
+    const tr = el("tr", "selectable");
     tr.dataset.pr = plan.prNumber;
+    if (selected && selected.row === plan.prNumber) tr.classList.add("selected");
+    tr.addEventListener("click", event => {
+      if (event.target.closest("a, details, button")) return;
+      selectRow(plan);
+    });
     const pr = el("td", "pr");
     if (plan.url) {
       const link = el("a", null, plan.pr);
@@ -189,6 +196,155 @@ function openRun(display, ticket) {
     }
   });
   close.addEventListener("click", () => panel.remove());
+}
+
+// The detail panel: a plan row shows its review threads, CI failure summaries and event log; an
+// objective row (objectives view, label erk-objective) its roadmap. Only the newest answer shows.
+function selectRow(plan) {
+  for (const tr of document.querySelectorAll("#plans tbody tr.selected")) {
+    tr.classList.remove("selected");
+  }
+  const row = document.querySelector("#plans tr[data-pr='" + plan.prNumber + "']");
+  if (row) row.classList.add("selected");
+  if (plan.objectiveRow) {
+    showDetail("objective", plan.prNumber, plan.title, plan.prNumber, null);
+  } else {
+    showDetail("plan", plan.prNumber, plan.title, plan.prNumber, plan.objective);
+  }
+}
+
+async function showDetail(kind, number, title, row, objective) {
+  selected = { kind, number, row };
+  const mine = ++detailAsked;
+  const panel = document.getElementById("detail");
+  panel.hidden = false;
+  panel.dataset.kind = kind;
+  panel.dataset.number = number;
+  const head = el("div", "detail-head");
+  head.append(el("h2", null, (kind === "objective" ? "Objective #" : "Plan #") + number),
+      el("span", "detail-title", title));
+  const close = el("button", "close", "×");
+  close.type = "button";
+  close.addEventListener("click", () => {
+    panel.hidden = true;
+    selected = null;
+    for (const tr of document.querySelectorAll("#plans tbody tr.selected")) {
+      tr.classList.remove("selected");
+    }
+  });
+  head.append(close);
+  const body = el("div", "detail-body", "loading…");
+  panel.replaceChildren(head, body);
+  let answer;
+  try {
+    answer = await api("GET", "/api/details/" + kind + "/" + encodeURIComponent(number));
+  } catch (error) {
+    if (mine === detailAsked) body.replaceChildren(el("p", "section-failed", error.message));
+    return;
+  }
+  if (mine !== detailAsked) return;
+  const parts = [];
+  if (kind === "objective") {
+    parts.push(section("roadmap", "Roadmap", answer.roadmap, renderRoadmap));
+  } else {
+    parts.push(section("review-threads", "Review threads", answer.reviewThreads, renderThreads),
+        section("ci-summaries", "CI failure summaries", answer.ciSummaries, renderChecks),
+        section("plan-log", "Event log", answer.planLog, renderEvents));
+    if (objective) {
+      const open = el("button", "show-roadmap", "Roadmap of objective #" + objective);
+      open.type = "button";
+      open.addEventListener("click",
+          () => showDetail("objective", objective, "objective of #" + number, row, null));
+      parts.push(open);
+    }
+  }
+  body.replaceChildren(...parts);
+}
+
+function section(className, heading, part, render) {
+  const box = el("section", "detail-section " + className);
+  box.append(el("h3", null, heading));
+  if (part.state === "ok") {
+    box.append(render(part.data));
+  } else if (part.state === "unsupported") {
+    box.append(el("p", "section-unsupported", "not supported by this erk: " + part.message));
+  } else {
+    const failed = el("p", "section-failed", "erk failed: " + part.message);
+    if (part.detail) failed.setAttribute("title", part.detail);
+    box.append(failed);
+  }
+  return box;
+}
+
+function renderThreads(data) {
+  if (data.threads.length === 0) return el("p", "empty", "no unresolved review threads");
+  const list = el("ul", "threads");
+  for (const thread of data.threads) {
+    const item = el("li", "thread");
+    item.append(el("code", "location", thread.location));
+    if (thread.outdated) item.append(el("span", "outdated", " outdated"));
+    const comments = el("ul", "comments");
+    for (const comment of thread.comments) {
+      const line = el("li", "comment");
+      line.append(el("strong", "author", comment.author), el("span", "body", comment.body));
+      comments.append(line);
+    }
+    item.append(comments);
+    list.append(item);
+  }
+  return list;
+}
+
+function renderChecks(data) {
+  if (data.checks.length === 0) return el("p", "empty", "no CI failure summaries");
+  const list = el("div", "checks");
+  for (const check of data.checks) {
+    const box = el("div", "check");
+    box.append(el("h4", "check-name", check.name), el("pre", "check-text", check.text));
+    list.append(box);
+  }
+  return list;
+}
+
+function renderEvents(data) {
+  if (data.events.length === 0) return el("p", "empty", "no events");
+  const table = el("table", "events");
+  for (const event of data.events) {
+    const tr = el("tr", "event");
+    tr.append(el("td", "timestamp", event.timestamp), el("td", "type", event.type),
+        el("td", "metadata", event.metadata));
+    table.append(tr);
+  }
+  return table;
+}
+
+function renderRoadmap(data) {
+  const box = el("div", "roadmap");
+  const s = data.summary;
+  box.append(el("p", "roadmap-summary", s.done + "/" + s.total + " done, " + s.inFlight
+      + " in flight" + (data.nextNode ? ", next: " + data.nextNode : "")
+      + (data.complete ? ", complete" : "")));
+  for (const phase of data.phases) {
+    const part = el("div", "phase");
+    part.dataset.phase = phase.label;
+    part.append(el("h4", null, phase.name));
+    const nodes = el("ul", "nodes");
+    for (const node of phase.nodes) {
+      const item = el("li", "node status-" + node.status.replace(/[^a-z_]/g, ""));
+      item.dataset.node = node.id;
+      item.append(el("span", "status", node.status), el("code", "id", node.id),
+          el("span", "description", node.description));
+      if (node.pr) item.append(el("span", "node-pr", node.pr));
+      if (node.dependsOn.length) {
+        item.append(el("span", "after", "after " + node.dependsOn.join(", ")));
+      }
+      if (node.comment) item.append(el("span", "node-comment", node.comment));
+      nodes.append(item);
+    }
+    part.append(nodes);
+    box.append(part);
+  }
+  return box;
 }
 
 document.getElementById("filters").addEventListener("submit", event => {

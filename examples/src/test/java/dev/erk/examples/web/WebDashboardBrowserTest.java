@@ -251,4 +251,69 @@ class WebDashboardBrowserTest {
     assertEquals(403L, status);
     erk.verify(0, ArgvPattern.prefix("workflow"));
   }
+
+  private List<String> texts(String selector) {
+    return browser.findElements(By.cssSelector(selector)).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private void select(int pr) {
+    browser.findElement(By.cssSelector("#plans tr[data-pr='" + pr + "'] td.title")).click();
+  }
+
+  @Test
+  void selectingAPlanShowsItsDetailsAndSelectingAnObjectiveItsRoadmap() {
+    open();
+    select(7911);
+
+    wait.until(d -> texts("#detail .review-threads .location").size() == 2);
+    assertEquals(
+        List.of("src/widgets/core.py:42", "README.md"), texts("#detail .review-threads .location"));
+    assertEquals(List.of("unit-tests", "lint"), texts("#detail .ci-summaries .check-name"));
+    assertTrue(
+        texts("#detail .ci-summaries .check-text").get(0).contains("AssertionError: 3 != 2"));
+    assertEquals(3, texts("#detail .plan-log tr.event").size());
+
+    browser.findElement(By.id("filter-label")).sendKeys(PlanJson.OBJECTIVE_LABEL);
+    browser.findElement(By.id("apply-filters")).click();
+    wait.until(d -> column("pr").size() == 1);
+    select(DemoPanels.OBJECTIVE);
+
+    wait.until(d -> !texts("#detail .roadmap .node").isEmpty());
+    assertEquals("objective", browser.findElement(By.id("detail")).getAttribute("data-kind"));
+    assertEquals(List.of("Phase 1", "Phase 2A"), texts("#detail .phase h4"));
+    assertEquals(
+        List.of("done", "in_progress", "pending", "skipped"), texts("#detail .node .status"));
+    assertEquals("1/4 done, 1 in flight, next: 1.2", texts("#detail .roadmap-summary").get(0));
+  }
+
+  @Test
+  void erksFailureInAPanelShowsErksReason() {
+    open();
+    select(DemoScenario.CLOSED_MEANWHILE);
+
+    wait.until(d -> !texts("#detail .review-threads .section-failed").isEmpty());
+    assertTrue(
+        texts("#detail .review-threads .section-failed")
+            .get(0)
+            .startsWith("erk failed: GraphQL query failed: Could not resolve to a PullRequest"));
+    assertEquals(2, texts("#detail .ci-summaries .check-name").size());
+  }
+
+  @Test
+  void aReviewCommentWithAScriptTagIsShownAsText() throws IOException {
+    String body = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>";
+    erk.stubFor(ArgvPattern.exactly("exec", "get-pr-review-comments", "--pr", "7905"))
+        .willReturn(Reply.stdout(DetailsHandlerTest.reviewThreads(7905, "<b>src</b>/x.py", body)));
+    open();
+    select(7905);
+
+    wait.until(d -> !texts("#detail .review-threads .comment .body").isEmpty());
+    assertEquals(List.of(body), texts("#detail .review-threads .comment .body"));
+    assertEquals(List.of("<b>src</b>/x.py:3"), texts("#detail .review-threads .location"));
+    assertEquals("erk dashboard", browser.getTitle());
+    assertTrue(
+        browser.findElements(By.cssSelector("#detail img, #detail script, #detail b")).isEmpty());
+  }
 }
