@@ -25,10 +25,25 @@ public final class Redaction {
   /** What a redacted value is replaced with. */
   public static final String MARK = "<redacted>";
 
+  /**
+   * The system property that, set to {@code false}, keeps free text in exception messages and in
+   * {@code toString} of results, JVM-wide (those values cannot know which client made them). A
+   * client's DEBUG log and events follow its builder's {@code redactFreeText} instead.
+   */
+  public static final String PROPERTY = "dev.erk.client.redactFreeText";
+
   private static final String COMMENT = "--comment";
   private static final String ONE_SHOT = "one-shot";
 
   private Redaction() {}
+
+  /**
+   * The argv as exception messages and {@code toString} show it: {@linkplain #redact redacted},
+   * unless the system property {@value #PROPERTY} is {@code false}.
+   */
+  public static List<String> forMessages(List<String> command) {
+    return "false".equals(System.getProperty(PROPERTY)) ? command : redact(command);
+  }
 
   /**
    * The argv with its free-text values replaced by {@value #MARK}; the same list if it has none.

@@ -124,4 +124,27 @@ class RedactionTest {
       assertTrue(text.contains("(10000 chars)"), text);
     }
   }
+
+  @Nested
+  class TurnedOff {
+    @Test
+    void theSystemPropertyKeepsFreeTextInMessagesAndToString() {
+      List<String> argv = List.of("erk", "exec", "close-pr", "42", "--comment=" + SECRET);
+      String before = System.getProperty(Redaction.PROPERTY);
+      System.setProperty(Redaction.PROPERTY, "false");
+      try {
+        ActionResult failed =
+            ActionResult.failure(argv, 1, "", "Error: no\n", "Error: no", null, Duration.ZERO);
+        assertTrue(new ErkCommandFailedException(failed).getMessage().contains(SECRET));
+        assertTrue(failed.toString().contains(SECRET), failed.toString());
+      } finally {
+        if (before == null) {
+          System.clearProperty(Redaction.PROPERTY);
+        } else {
+          System.setProperty(Redaction.PROPERTY, before);
+        }
+      }
+      assertFalse(CommandLines.describe(argv).contains(SECRET));
+    }
+  }
 }

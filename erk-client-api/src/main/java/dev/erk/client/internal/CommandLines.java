@@ -11,12 +11,12 @@ public final class CommandLines {
   private CommandLines() {}
 
   /**
-   * The command as one line: free text (comments, prompts) is {@linkplain Redaction redacted};
-   * arguments with blanks, quotes or control characters are quoted.
+   * The command as one line: free text (comments, prompts) is {@linkplain Redaction#forMessages
+   * redacted}; arguments with blanks, quotes or control characters are quoted.
    */
   public static String describe(List<String> command) {
     StringBuilder out = new StringBuilder();
-    for (String arg : Redaction.redact(command)) {
+    for (String arg : Redaction.forMessages(command)) {
       if (out.length() > 0) {
         out.append(' ');
       }

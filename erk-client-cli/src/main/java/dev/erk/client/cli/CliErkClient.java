@@ -484,7 +484,8 @@ public final class CliErkClient implements ErkClient {
      * Whether this client's DEBUG log lines and {@link dev.erk.client.ErkCall#command() events}
      * hide the free text of command lines (comments, prompts; see {@link
      * dev.erk.client.Redaction}). Default true. Exception messages and {@code toString} of results
-     * always hide it; {@code command()} always holds it.
+     * follow the JVM-wide system property {@value dev.erk.client.Redaction#PROPERTY} instead (set
+     * it to {@code false} to show free text there); {@code command()} always holds it.
      */
     public Builder redactFreeText(boolean redact) {
       this.redactFreeText = redact;
