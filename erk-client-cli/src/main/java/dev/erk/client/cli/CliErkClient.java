@@ -191,7 +191,8 @@ public final class CliErkClient implements ErkClient {
     CallEvents events =
         config.observation().start(ErkCall.Kind.STREAM, request, config.executable());
     StreamHandle handle = spawner.stream(request, command, timeoutFor(request), listener, events);
-    events.track(handle.completion());
+    // track returns the future it is given, which the handle already holds.
+    CompletableFuture<ActionResult> unused = events.track(handle.completion());
     return handle;
   }
 
