@@ -5,6 +5,8 @@
  * without Jackson or NuProcess. The implementation that runs the real {@code erk} executable is the
  * {@code dev.erk.client.cli} module.
  */
+// The internal package is exported to the cli and testkit modules, built after this one.
+@SuppressWarnings("module")
 module dev.erk.client {
   requires transitive org.jspecify;
 

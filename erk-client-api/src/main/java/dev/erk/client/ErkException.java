@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 public class ErkException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The command line that was run or attempted, as its argv. */
   private final List<String> command;
 
   /**

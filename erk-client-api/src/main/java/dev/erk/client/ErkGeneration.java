@@ -46,6 +46,7 @@ public enum ErkGeneration {
    * Whether this generation is {@code other} or newer, e.g. {@code generation.isAtLeast(V0_9_11)}
    * for "has what v0.9.11 added".
    */
+  @SuppressWarnings("EnumOrdinal") // the constants are declared newest first: order is the contract
   public boolean isAtLeast(ErkGeneration other) {
     return ordinal() <= other.ordinal();
   }

@@ -10,6 +10,7 @@ import java.util.List;
 public class ErkOutputTooLargeException extends ErkUnreadableOutputException {
   private static final long serialVersionUID = 1L;
 
+  /** The output limit, in bytes, that the command went past. */
   private final long limit;
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 public class ErkTimeoutException extends ErkException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the command was allowed to take. */
   private final Duration timeout;
 
   /**

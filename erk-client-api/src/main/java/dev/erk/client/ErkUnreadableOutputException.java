@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 public class ErkUnreadableOutputException extends ErkException {
   private static final long serialVersionUID = 1L;
 
+  /** A short, printable excerpt of the output, around the offset when there is one. */
   private final String snippet;
+
+  /** The byte offset in stdout where decoding failed; null when the output was wrong as a whole. */
   private final @Nullable Long offset;
 
   /**

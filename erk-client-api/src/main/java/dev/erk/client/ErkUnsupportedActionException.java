@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 public class ErkUnsupportedActionException extends ErkException {
   private static final long serialVersionUID = 1L;
 
+  /** The catalogue action asked for; null when a detail query was asked for. */
   private final @Nullable DashboardAction action;
+
+  /** The erk generation that lacks the action. */
   private final ErkGeneration generation;
 
   /**

@@ -87,6 +87,9 @@ public final class LandSequence {
    * Runs the sequence without blocking. The future completes with the outcome, or exceptionally as
    * {@link ErkClient#streamAsync} would; it is completed by the client's threads.
    */
+  // The three callbacks only complete or cancel futures, which does not throw; starting the update
+  // is guarded, so nothing they could throw would be lost with the stages they return.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public CompletableFuture<LandOutcome> runAsync(ErkClient client, LineListener listener) {
     ActionRequest update = objectiveUpdate;
     CompletableFuture<LandOutcome> outcome = new CompletableFuture<>();
@@ -111,7 +114,7 @@ public final class LandSequence {
             CompletableFuture<ActionResult> updating;
             try {
               updating = client.streamAsync(update, listener);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
               outcome.completeExceptionally(e);
               return;
             }

@@ -29,7 +29,9 @@ public record OutputLine(Source source, String text, long sequence, Instant time
 
   /** Which stream of the child a line came from. erk writes its progress to stderr. */
   public enum Source {
+    /** The child's standard output. */
     STDOUT,
+    /** The child's standard error, where erk writes its progress and its errors. */
     STDERR
   }
 

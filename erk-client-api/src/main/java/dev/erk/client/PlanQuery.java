@@ -140,45 +140,54 @@ public record PlanQuery(
       timeout = from.timeout;
     }
 
+    /** Plans in this state only ({@code --state}); null leaves erk's default, open plans. */
     public Builder state(@Nullable PlanState state) {
       this.state = state;
       return this;
     }
 
+    /** Replaces the labels ({@code --label}, repeated); none leaves erk's default label. */
     public Builder labels(String... labels) {
       return labels(List.of(labels));
     }
 
+    /** Replaces the labels with a copy of {@code labels}; see {@link #labels(String...)}. */
     public Builder labels(List<String> labels) {
       this.labels = List.copyOf(labels);
       return this;
     }
 
+    /** At most this many rows ({@code --limit}, 1 or more); checked by {@link #build()}. */
     public Builder limit(int limit) {
       this.limit = limit;
       return this;
     }
 
+    /** Passes {@code --show-prs} or {@code --no-show-prs}; current erk ignores the flag. */
     public Builder showPrs(boolean showPrs) {
       this.showPrs = showPrs;
       return this;
     }
 
+    /** Whether erk looks up workflow runs ({@code --show-runs}), filling the run fields. */
     public Builder showRuns(boolean showRuns) {
       this.showRuns = showRuns;
       return this;
     }
 
+    /** Rows whose run is in this state only ({@code --run-state}); null for any state. */
     public Builder runState(@Nullable String runState) {
       this.runState = runState;
       return this;
     }
 
+    /** Plans by this GitHub login only ({@code --creator}); null for every author. */
     public Builder creator(@Nullable String creator) {
       this.creator = creator;
       return this;
     }
 
+    /** How long the call may take; null uses the client's data-fetch timeout. */
     public Builder timeout(@Nullable Duration timeout) {
       this.timeout = timeout;
       return this;

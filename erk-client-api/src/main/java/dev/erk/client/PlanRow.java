@@ -417,279 +417,334 @@ public record PlanRow(
 
     private Builder() {}
 
+    /** Sets {@link PlanRow#prNumber()}. */
     public Builder prNumber(int prNumber) {
       this.prNumber = prNumber;
       return this;
     }
 
+    /** Sets {@link PlanRow#prUrl()}. */
     public Builder prUrl(@Nullable String prUrl) {
       this.prUrl = prUrl;
       return this;
     }
 
+    /** Sets {@link PlanRow#prDisplay()}. */
     public Builder prDisplay(String prDisplay) {
       this.prDisplay = requireNonNull(prDisplay, "prDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#checksDisplay()}. */
     public Builder checksDisplay(String checksDisplay) {
       this.checksDisplay = requireNonNull(checksDisplay, "checksDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#checksPassing()}. */
     public Builder checksPassing(@Nullable Boolean checksPassing) {
       this.checksPassing = checksPassing;
       return this;
     }
 
+    /** Sets {@link PlanRow#checksCounts()}. */
     public Builder checksCounts(@Nullable CheckCounts checksCounts) {
       this.checksCounts = checksCounts;
       return this;
     }
 
+    /** Sets {@link PlanRow#ciSummaryCommentId()}. */
     public Builder ciSummaryCommentId(@Nullable Long ciSummaryCommentId) {
       this.ciSummaryCommentId = ciSummaryCommentId;
       return this;
     }
 
+    /** Sets {@link PlanRow#worktreeName()}. */
     public Builder worktreeName(String worktreeName) {
       this.worktreeName = requireNonNull(worktreeName, "worktreeName");
       return this;
     }
 
+    /** Sets {@link PlanRow#existsLocally()}. */
     public Builder existsLocally(boolean existsLocally) {
       this.existsLocally = existsLocally;
       return this;
     }
 
+    /** Sets {@link PlanRow#localImplDisplay()}. */
     public Builder localImplDisplay(String localImplDisplay) {
       this.localImplDisplay = requireNonNull(localImplDisplay, "localImplDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#remoteImplDisplay()}. */
     public Builder remoteImplDisplay(String remoteImplDisplay) {
       this.remoteImplDisplay = requireNonNull(remoteImplDisplay, "remoteImplDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#runIdDisplay()}. */
     public Builder runIdDisplay(String runIdDisplay) {
       this.runIdDisplay = requireNonNull(runIdDisplay, "runIdDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#runStateDisplay()}. */
     public Builder runStateDisplay(String runStateDisplay) {
       this.runStateDisplay = requireNonNull(runStateDisplay, "runStateDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#runUrl()}. */
     public Builder runUrl(@Nullable String runUrl) {
       this.runUrl = runUrl;
       return this;
     }
 
+    /** Sets {@link PlanRow#fullTitle()}. */
     public Builder fullTitle(String fullTitle) {
       this.fullTitle = requireNonNull(fullTitle, "fullTitle");
       return this;
     }
 
+    /** Sets {@link PlanRow#prBody()}. */
     public Builder prBody(String prBody) {
       this.prBody = requireNonNull(prBody, "prBody");
       return this;
     }
 
+    /** Sets {@link PlanRow#prTitle()}. */
     public Builder prTitle(@Nullable String prTitle) {
       this.prTitle = prTitle;
       return this;
     }
 
+    /** Sets {@link PlanRow#prState()}. */
     public Builder prState(@Nullable String prState) {
       this.prState = prState;
       return this;
     }
 
+    /** Sets {@link PlanRow#prHeadBranch()}. */
     public Builder prHeadBranch(@Nullable String prHeadBranch) {
       this.prHeadBranch = prHeadBranch;
       return this;
     }
 
+    /** Sets {@link PlanRow#worktreeBranch()}. */
     public Builder worktreeBranch(@Nullable String worktreeBranch) {
       this.worktreeBranch = worktreeBranch;
       return this;
     }
 
+    /** Sets {@link PlanRow#lastLocalImplAt()}. */
     public Builder lastLocalImplAt(@Nullable OffsetDateTime lastLocalImplAt) {
       this.lastLocalImplAt = lastLocalImplAt;
       return this;
     }
 
+    /** Sets {@link PlanRow#lastRemoteImplAt()}. */
     public Builder lastRemoteImplAt(@Nullable OffsetDateTime lastRemoteImplAt) {
       this.lastRemoteImplAt = lastRemoteImplAt;
       return this;
     }
 
+    /** Sets {@link PlanRow#runId()}. */
     public Builder runId(@Nullable String runId) {
       this.runId = runId;
       return this;
     }
 
+    /** Sets {@link PlanRow#runStatus()}. */
     public Builder runStatus(@Nullable String runStatus) {
       this.runStatus = runStatus;
       return this;
     }
 
+    /** Sets {@link PlanRow#runConclusion()}. */
     public Builder runConclusion(@Nullable String runConclusion) {
       this.runConclusion = runConclusion;
       return this;
     }
 
+    /** Sets {@link PlanRow#logEntries()}. */
     public Builder logEntries(List<LogEntry> logEntries) {
       this.logEntries = requireNonNull(logEntries, "logEntries");
       return this;
     }
 
+    /** Sets {@link PlanRow#resolvedCommentCount()}. */
     public Builder resolvedCommentCount(int resolvedCommentCount) {
       this.resolvedCommentCount = resolvedCommentCount;
       return this;
     }
 
+    /** Sets {@link PlanRow#totalCommentCount()}. */
     public Builder totalCommentCount(int totalCommentCount) {
       this.totalCommentCount = totalCommentCount;
       return this;
     }
 
+    /** Sets {@link PlanRow#commentsDisplay()}. */
     public Builder commentsDisplay(String commentsDisplay) {
       this.commentsDisplay = requireNonNull(commentsDisplay, "commentsDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#learnStatus()}. */
     public Builder learnStatus(@Nullable String learnStatus) {
       this.learnStatus = learnStatus;
       return this;
     }
 
+    /** Sets {@link PlanRow#learnPlanIssue()}. */
     public Builder learnPlanIssue(@Nullable Integer learnPlanIssue) {
       this.learnPlanIssue = learnPlanIssue;
       return this;
     }
 
+    /** Sets {@link PlanRow#learnPlanIssueClosed()}. */
     public Builder learnPlanIssueClosed(@Nullable Boolean learnPlanIssueClosed) {
       this.learnPlanIssueClosed = learnPlanIssueClosed;
       return this;
     }
 
+    /** Sets {@link PlanRow#learnPlanPr()}. */
     public Builder learnPlanPr(@Nullable Integer learnPlanPr) {
       this.learnPlanPr = learnPlanPr;
       return this;
     }
 
+    /** Sets {@link PlanRow#learnRunUrl()}. */
     public Builder learnRunUrl(@Nullable String learnRunUrl) {
       this.learnRunUrl = learnRunUrl;
       return this;
     }
 
+    /** Sets {@link PlanRow#learnDisplay()}. */
     public Builder learnDisplay(String learnDisplay) {
       this.learnDisplay = requireNonNull(learnDisplay, "learnDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#learnDisplayIcon()}. */
     public Builder learnDisplayIcon(String learnDisplayIcon) {
       this.learnDisplayIcon = requireNonNull(learnDisplayIcon, "learnDisplayIcon");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveIssue()}. */
     public Builder objectiveIssue(@Nullable Integer objectiveIssue) {
       this.objectiveIssue = objectiveIssue;
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveUrl()}. */
     public Builder objectiveUrl(@Nullable String objectiveUrl) {
       this.objectiveUrl = objectiveUrl;
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveDisplay()}. */
     public Builder objectiveDisplay(String objectiveDisplay) {
       this.objectiveDisplay = requireNonNull(objectiveDisplay, "objectiveDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveDoneNodes()}. */
     public Builder objectiveDoneNodes(int objectiveDoneNodes) {
       this.objectiveDoneNodes = objectiveDoneNodes;
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveTotalNodes()}. */
     public Builder objectiveTotalNodes(int objectiveTotalNodes) {
       this.objectiveTotalNodes = objectiveTotalNodes;
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveProgressDisplay()}. */
     public Builder objectiveProgressDisplay(String objectiveProgressDisplay) {
       this.objectiveProgressDisplay =
           requireNonNull(objectiveProgressDisplay, "objectiveProgressDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveSlugDisplay()}. */
     public Builder objectiveSlugDisplay(String objectiveSlugDisplay) {
       this.objectiveSlugDisplay = requireNonNull(objectiveSlugDisplay, "objectiveSlugDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveFrontierDisplay()}. */
     public Builder objectiveFrontierDisplay(String objectiveFrontierDisplay) {
       this.objectiveFrontierDisplay =
           requireNonNull(objectiveFrontierDisplay, "objectiveFrontierDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveDepsDisplay()}. */
     public Builder objectiveDepsDisplay(String objectiveDepsDisplay) {
       this.objectiveDepsDisplay = requireNonNull(objectiveDepsDisplay, "objectiveDepsDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveDepsPlans()}. */
     public Builder objectiveDepsPlans(List<DependencyPlan> objectiveDepsPlans) {
       this.objectiveDepsPlans = requireNonNull(objectiveDepsPlans, "objectiveDepsPlans");
       return this;
     }
 
+    /** Sets {@link PlanRow#objectiveNextNodeDisplay()}. */
     public Builder objectiveNextNodeDisplay(String objectiveNextNodeDisplay) {
       this.objectiveNextNodeDisplay =
           requireNonNull(objectiveNextNodeDisplay, "objectiveNextNodeDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#updatedAt()}. */
     public Builder updatedAt(@Nullable OffsetDateTime updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
+    /** Sets {@link PlanRow#updatedDisplay()}. */
     public Builder updatedDisplay(String updatedDisplay) {
       this.updatedDisplay = requireNonNull(updatedDisplay, "updatedDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#createdAt()}. */
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
+    /** Sets {@link PlanRow#createdDisplay()}. */
     public Builder createdDisplay(String createdDisplay) {
       this.createdDisplay = requireNonNull(createdDisplay, "createdDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#author()}. */
     public Builder author(String author) {
       this.author = requireNonNull(author, "author");
       return this;
     }
 
+    /** Sets {@link PlanRow#isLearnPlan()}. */
     public Builder isLearnPlan(boolean isLearnPlan) {
       this.isLearnPlan = isLearnPlan;
       return this;
     }
 
+    /** Sets {@link PlanRow#lifecycleDisplay()}. */
     public Builder lifecycleDisplay(String lifecycleDisplay) {
       this.lifecycleDisplay = requireNonNull(lifecycleDisplay, "lifecycleDisplay");
       return this;
     }
 
+    /** Sets {@link PlanRow#statusDisplay()}. */
     public Builder statusDisplay(String statusDisplay) {
       this.statusDisplay = requireNonNull(statusDisplay, "statusDisplay");
       return this;

@@ -47,6 +47,8 @@ public final class CallTimings {
   }
 
   /**
+   * Makes the calls the command line asks for and prints their timing summary.
+   *
    * @return 0 when every call was made (a failed call is part of the summary), 2 for a bad line
    */
   static int run(String[] args, PrintStream out, PrintStream err) {

@@ -19,7 +19,10 @@ final class DemoDetails {
     erk.stubFor(ArgvPattern.exactly("exec", "land-execute", "--help"))
         .willReturn(
             Reply.stdout(
-                "Usage: erk exec land-execute [OPTIONS]\n" + "  --linked-pr-number INTEGER\n"));
+                """
+                Usage: erk exec land-execute [OPTIONS]
+                  --linked-pr-number INTEGER
+                """));
     answer(erk, DetailFixtures.PR_VIEW, "exec", "get-pr-view");
     answer(erk, DetailFixtures.REVIEW_THREADS, "exec", "get-pr-review-comments");
     answer(erk, DetailFixtures.CI_SUMMARIES, "exec", "ci-fetch-summaries");

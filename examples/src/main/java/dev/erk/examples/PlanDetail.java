@@ -70,7 +70,7 @@ final class PlanDetail {
   }
 
   private static String lastLine(String text) {
-    String[] lines = text.strip().split("\n");
+    String[] lines = text.strip().split("\n", -1);
     return Failures.oneLine(lines[lines.length - 1]);
   }
 

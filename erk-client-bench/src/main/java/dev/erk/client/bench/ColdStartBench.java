@@ -84,7 +84,7 @@ final class ColdStartBench {
         long answered = System.nanoTime();
         FakeErkBench.check(
             line != null && line.startsWith("plans 20 "), name + " cold start answered " + line);
-        String[] parts = line.split(" ");
+        String[] parts = line.split(" ", -1);
         if (warm) {
           samples.add(
               new double[] {

@@ -64,7 +64,7 @@ final class DecodeBench {
     long compiled = -1;
     long sink = 0;
     while (System.nanoTime() - start < WARMUP_NANOS
-        || jit.getTotalCompilationTime() != compiled && System.nanoTime() - start < WARMUP_MAX) {
+        || (jit.getTotalCompilationTime() != compiled && System.nanoTime() - start < WARMUP_MAX)) {
       compiled = jit.getTotalCompilationTime();
       long round = System.nanoTime();
       while (System.nanoTime() - round < 1_000_000_000L) {

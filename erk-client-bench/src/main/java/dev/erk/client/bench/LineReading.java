@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The streaming baseline: the {@link StandIn} child started by {@code ProcessBuilder}, and a thread
@@ -37,18 +36,18 @@ final class LineReading {
 
   /** {@code exit}: ms from the child's last stamp to {@code waitFor()} returned. */
   double exit() throws Exception {
-    AtomicReference<String> last = new AtomicReference<>("");
+    String last = "";
     long[] exited = new long[1];
     Process process = start(List.of("exit"));
     try (BufferedReader out = reader(process)) {
       String line;
       while ((line = out.readLine()) != null) {
-        last.set(line);
+        last = line;
       }
       FakeErkBench.check(process.waitFor() == 0, "baseline exit run failed");
       exited[0] = StandIn.epochNanosNow();
     }
-    return (exited[0] - Long.parseLong(last.get())) / 1e6;
+    return (exited[0] - Long.parseLong(last)) / 1e6;
   }
 
   /** {@code seq}: lines per second, every line checked in order. */

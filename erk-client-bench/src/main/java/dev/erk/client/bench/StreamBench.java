@@ -29,13 +29,11 @@ final class StreamBench {
   private static final int THROUGHPUT_LINES = 1_000_000;
 
   private final Report report;
-  private final Path standIn;
   private final CliErkClient client;
   private final LineReading baseline;
 
   StreamBench(Report report, Path standIn) {
     this.report = report;
-    this.standIn = standIn;
     this.client =
         CliErkClient.builder()
             .executable(standIn)

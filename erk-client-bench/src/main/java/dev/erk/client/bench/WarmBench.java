@@ -34,36 +34,33 @@ final class WarmBench {
   private static final double SPEEDUP_GOAL = 50;
   private static final double CPU_GOAL = 0.05;
   private static final String SCRIPT =
-      String.join(
-          "\n",
-          "#!/usr/bin/python3",
-          "# -*- coding: utf-8 -*-",
-          "import re",
-          "import sys",
-          "from slowerk.cli import main",
-          "if __name__ == '__main__':",
-          "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
-          "    sys.exit(main())",
-          "");
+      """
+      #!/usr/bin/python3
+      # -*- coding: utf-8 -*-
+      import re
+      import sys
+      from slowerk.cli import main
+      if __name__ == '__main__':
+          sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+          sys.exit(main())
+      """;
   private static final String PACKAGE =
-      String.join(
-          "\n",
-          "import time",
-          "_end = time.process_time() + 1.0",
-          "while time.process_time() < _end:",
-          "    pass",
-          "");
+      """
+      import time
+      _end = time.process_time() + 1.0
+      while time.process_time() < _end:
+          pass
+      """;
   private static final String CLI =
-      String.join(
-          "\n",
-          "import sys",
-          "def main():",
-          "    if sys.argv[1:3] == ['exec', 'dash-data']:",
-          "        print('{\"success\": true, \"plans\": [], \"count\": 0}')",
-          "        return 0",
-          "    print('unknown command', file=sys.stderr)",
-          "    return 2",
-          "");
+      """
+      import sys
+      def main():
+          if sys.argv[1:3] == ['exec', 'dash-data']:
+              print('{"success": true, "plans": [], "count": 0}')
+              return 0
+          print('unknown command', file=sys.stderr)
+          return 2
+      """;
 
   private final Report report;
   private final Path directory;
@@ -172,7 +169,7 @@ final class WarmBench {
     private static long of(long pid) {
       try {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
         // fields[0] is field 3 (state): utime, stime, cutime, cstime are fields 14 to 17.
         long ticks = 0;
         for (int field = 14; field <= 17; field++) {

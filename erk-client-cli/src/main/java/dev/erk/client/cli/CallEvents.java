@@ -6,6 +6,7 @@ import dev.erk.client.ErkException;
 import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.EventListener;
 import dev.erk.client.OutputLine;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.ProcessOutput;
 import java.time.Duration;
@@ -75,20 +76,27 @@ final class CallEvents {
       return;
     }
     execution = spawned;
-    spawned
-        .started()
-        .thenAccept(
-            pid -> {
-              Duration at = elapsed();
-              tell(l -> l.processStarted(on(), pid, at));
-            });
-    spawned.exit().thenAccept(this::exited);
+    Contained.whenDone(
+        spawned.started(),
+        (pid, error) -> {
+          if (error == null) {
+            Duration at = elapsed();
+            tell(l -> l.processStarted(on(), pid, at));
+          }
+        });
+    Contained.whenDone(
+        spawned.exit(),
+        (exit, error) -> {
+          if (error == null) {
+            exited(exit);
+          }
+        });
   }
 
   /** The call's future: its completion is the call's last event. Returns it. */
   <T> CompletableFuture<T> track(CompletableFuture<T> future) {
     if (delivery != null) {
-      future.whenComplete((value, error) -> end(error));
+      Contained.whenDone(future, (value, error) -> end(error));
     }
     return future;
   }

@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkCancelledException;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,16 +31,17 @@ final class CallRegistry {
   /** Tracks a process; cancels it at once if the client is closed. */
   void add(Execution execution) {
     executions.add(execution);
-    execution.exit().whenComplete((exit, error) -> executions.remove(execution));
+    Contained.whenDone(execution.exit(), (exit, error) -> executions.remove(execution));
     if (closed) {
       execution.cancel();
     }
   }
 
   /** Tracks a call's future, which close cancels; returns it. */
+  @SuppressWarnings("CollectionUndefinedEquality") // a call is its future: identity is intended
   <T> CompletableFuture<T> track(CompletableFuture<T> call) {
     calls.add(call);
-    call.whenComplete((value, error) -> calls.remove(call));
+    Contained.whenDone(call, (value, error) -> calls.remove(call));
     if (closed) {
       end(call);
     }

@@ -191,7 +191,8 @@ public final class CliErkClient implements ErkClient {
     CallEvents events =
         config.observation().start(ErkCall.Kind.STREAM, request, config.executable());
     StreamHandle handle = spawner.stream(request, command, timeoutFor(request), listener, events);
-    events.track(handle.completion());
+    // track returns the future it is given, which the handle already holds.
+    CompletableFuture<ActionResult> unused = events.track(handle.completion());
     return handle;
   }
 
@@ -343,9 +344,9 @@ public final class CliErkClient implements ErkClient {
     @Nullable Path workingDirectory;
     final Map<String, String> environmentAdditions = new LinkedHashMap<>();
     final Set<String> environmentRemovals = new LinkedHashSet<>();
-    Duration dataTimeout = Duration.ofSeconds(120);
-    Duration actionTimeout = Duration.ofSeconds(120);
-    Duration streamTimeout = Duration.ofSeconds(600);
+    Duration dataTimeout = Duration.ofMinutes(2);
+    Duration actionTimeout = Duration.ofMinutes(2);
+    Duration streamTimeout = Duration.ofMinutes(10);
     Duration killGrace = Duration.ofSeconds(1);
     long outputLimit = 64L * 1024 * 1024;
     @Nullable ObjectMapper objectMapper;

@@ -9,6 +9,7 @@ import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.LineListener;
 import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.LineDelivery;
 import dev.erk.client.cli.internal.LineStream;
@@ -74,17 +75,20 @@ final class CliStreamHandle implements StreamHandle {
       started.cancel();
       return;
     }
-    started
-        .exit()
-        .whenComplete(
-            (exit, error) -> {
-              if (error != null) {
-                delivery.abort();
-                completion.completeExceptionally(Futures.unwrap(error));
-              } else {
-                awaitDelivery(started, exit);
-              }
-            });
+    Contained.whenDone(
+        started.exit(),
+        (exit, error) -> {
+          try {
+            if (error != null) {
+              delivery.abort();
+              completion.completeExceptionally(Futures.unwrap(error));
+            } else {
+              awaitDelivery(started, exit);
+            }
+          } catch (Throwable e) {
+            completion.completeExceptionally(Futures.typed(e, started.command()));
+          }
+        });
     started.start(
         events.observe(out, OutputLine.Source.STDOUT),
         events.observe(err, OutputLine.Source.STDERR));

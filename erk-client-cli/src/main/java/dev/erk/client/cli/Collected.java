@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** What a finished, collected command printed: raw stdout bytes, and stderr. */
+@SuppressWarnings("ArrayRecordComponent") // internal: the collector's buffer, not copied
 record Collected(
     List<String> command,
     int exitCode,

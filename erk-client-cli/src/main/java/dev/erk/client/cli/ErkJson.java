@@ -52,6 +52,9 @@ public final class ErkJson {
    * @param untyped reads unknown values with a caller's mapper; null for {@link PlainValues}, which
    *     gives what a default mapper gives without building one
    */
+  // Jackson deprecated newLockFreePool (since 2.18) in favour of its deque pool; switching pools
+  // changes memory behaviour and is its own change. Why the pool is codec-owned: see below.
+  @SuppressWarnings("deprecation")
   private ErkJson(JsonFactory factory, @Nullable ObjectReader untyped) {
     this.factory = factory;
     // Jackson's default pool keeps a buffer per thread in a ThreadLocal, which pins erk-client's

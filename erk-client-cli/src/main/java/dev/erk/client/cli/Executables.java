@@ -20,7 +20,7 @@ final class Executables {
   static Path onPath(String name, @Nullable String path) {
     List<String> searched = new ArrayList<>();
     if (path != null) {
-      for (String dir : path.split(File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator, -1)) {
         if (dir.isEmpty()) {
           continue;
         }

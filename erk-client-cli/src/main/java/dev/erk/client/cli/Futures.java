@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ErkException;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.internal.CommandLines;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,8 @@ final class Futures {
   static <T, R> CompletableFuture<R> chain(
       CompletableFuture<T> source, List<String> command, Function<T, R> mapping) {
     CallFuture<R> result = new CallFuture<>(() -> source.cancel(true));
-    source.whenComplete(
+    Contained.whenDone(
+        source,
         (value, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
@@ -52,7 +54,8 @@ final class Futures {
                 running.cancel(true);
               }
             });
-    first.whenComplete(
+    Contained.whenDone(
+        first,
         (value, error) -> {
           if (error != null) {
             result.completeExceptionally(unwrap(error));
@@ -72,7 +75,8 @@ final class Futures {
           if (result.isDone()) {
             started.cancel(true);
           }
-          started.whenComplete(
+          Contained.whenDone(
+              started,
               (b, e) -> {
                 if (e != null) {
                   result.completeExceptionally(unwrap(e));

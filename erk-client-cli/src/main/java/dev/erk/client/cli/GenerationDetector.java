@@ -5,6 +5,7 @@ import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnsupportedActionException;
 import dev.erk.client.ErkVersion;
 import dev.erk.client.PlanList;
+import dev.erk.client.cli.internal.Contained;
 import java.lang.System.Logger.Level;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,8 @@ final class GenerationDetector {
       } catch (Throwable e) {
         run = CompletableFuture.failedFuture(e);
       }
-      run.whenComplete(
+      Contained.whenDone(
+          run,
           (generation, error) -> {
             synchronized (this) {
               if (error == null) {

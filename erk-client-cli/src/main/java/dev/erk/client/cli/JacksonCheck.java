@@ -25,7 +25,7 @@ final class JacksonCheck {
 
   static void check(String artifact, Version version) {
     if (version.getMajorVersion() < 2
-        || version.getMajorVersion() == 2 && version.getMinorVersion() < 16) {
+        || (version.getMajorVersion() == 2 && version.getMinorVersion() < 16)) {
       throw new IllegalStateException(
           "erk-client needs "
               + artifact

@@ -82,8 +82,8 @@ final class PlainValues {
       case VALUE_STRING -> p.getText();
       case VALUE_NUMBER_INT -> p.getNumberValue();
       case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
       case VALUE_NULL -> null;
       default -> throw new IllegalStateException("not a JSON value: " + token);
     };

@@ -5,6 +5,7 @@ import dev.erk.client.ErkCommandFailedException;
 import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.PlanList;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.SdkThreads;
 import dev.erk.client.internal.CommandLines;
 import java.time.Duration;
@@ -127,7 +128,7 @@ final class PlanListing {
         }
         watched = true;
       }
-      shared.whenComplete((plans, error) -> end());
+      Contained.whenDone(shared, (plans, error) -> end());
     }
 
     /**
@@ -153,7 +154,8 @@ final class PlanListing {
                   },
                   timeout.toNanos(),
                   TimeUnit.NANOSECONDS);
-      shared.whenComplete(
+      Contained.whenDone(
+          shared,
           (plans, error) -> {
             expiry.cancel(false);
             if (error != null) {

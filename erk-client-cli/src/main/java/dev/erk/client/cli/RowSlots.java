@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * to the extras. Otherwise {@code pr_number} is required. For the other renamed keys the current
  * name wins; an old name that was not used is kept in the extras.
  */
+@SuppressWarnings("EnumOrdinal") // slots are arrays indexed by RowField: an EnumMap without boxing
 final class RowSlots {
   // Arrays by ordinal, not EnumMap/EnumSet: filling a row's 55 slots showed in decode profiles.
   private static final RowField[] FIELDS = RowField.values();

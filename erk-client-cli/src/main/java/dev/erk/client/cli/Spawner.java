@@ -1,11 +1,13 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.ActionRequest;
+import dev.erk.client.ActionResult;
 import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.LineListener;
 import dev.erk.client.OutputLine;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.BoundedCollector;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.internal.CommandLines;
 import java.lang.System.Logger.Level;
@@ -83,11 +85,13 @@ final class Spawner {
     Runnable overflow = () -> execution.terminate(tooMuchOutput(config, command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
     BoundedCollector err = new BoundedCollector(config.outputLimit(), overflow);
-    execution
-        .exit()
-        .whenComplete(
-            (exit, error) -> {
-              log(command, exit, error);
+    Contained.whenDone(
+        execution.exit(),
+        (exit, error) -> {
+          try {
+            log(command, exit, error);
+          } finally {
+            try {
               if (error != null) {
                 result.completeExceptionally(Futures.unwrap(error));
               } else {
@@ -101,7 +105,11 @@ final class Spawner {
                         stderr,
                         exit.duration()));
               }
-            });
+            } catch (Throwable e) {
+              result.completeExceptionally(Futures.typed(e, command));
+            }
+          }
+        });
     events.spawned(execution);
     calls.add(execution);
     execution.start(
@@ -122,18 +130,28 @@ final class Spawner {
       LineListener listener,
       CallEvents events) {
     CliStreamHandle handle = new CliStreamHandle(request, config, timeout, listener);
-    calls.track(handle.completion());
-    command.whenComplete(
+    // track returns the future it is given, which the handle already holds.
+    CompletableFuture<ActionResult> unused = calls.track(handle.completion());
+    Contained.whenDone(
+        command,
         (argv, error) -> {
           if (error != null) {
             handle.failBeforeStart(Futures.typed(Futures.unwrap(error), request.arguments()));
             return;
           }
-          Execution execution = newExecution(argv, timeout);
-          execution.exit().whenComplete((exit, failure) -> log(argv, exit, failure));
-          events.spawned(execution);
-          calls.add(execution);
-          handle.start(execution, events);
+          Execution execution = null;
+          try {
+            execution = newExecution(argv, timeout);
+            Contained.whenDone(execution.exit(), (exit, failure) -> log(argv, exit, failure));
+            events.spawned(execution);
+            calls.add(execution);
+            handle.start(execution, events);
+          } catch (Throwable e) {
+            if (execution != null) {
+              execution.cancel();
+            }
+            handle.failBeforeStart(Futures.typed(e, argv));
+          }
         });
     return handle;
   }

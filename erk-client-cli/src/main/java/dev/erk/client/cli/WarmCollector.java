@@ -1,6 +1,7 @@
 package dev.erk.client.cli;
 
 import dev.erk.client.cli.internal.BoundedCollector;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.warm.WarmOutcome;
 import dev.erk.client.cli.internal.warm.WarmPool;
@@ -80,37 +81,40 @@ final class WarmCollector {
     if (result.isDone()) {
       run.cancel();
     }
-    run.outcome()
-        .whenComplete(
-            (outcome, error) -> {
-              if (error != null) {
-                log(command, "failed: " + error);
-                result.completeExceptionally(Futures.unwrap(error));
-              } else if (outcome instanceof WarmOutcome.Exited exited) {
-                result.complete(collected(command, exited.exit(), out, err));
-              } else if (outcome instanceof WarmOutcome.WorkerDied died && retry) {
-                log(
-                    command,
-                    "lost its worker (exit " + died.exit().exitCode() + "); retrying once");
-                attempt(command, timeout, false, spawn, result, stop);
-              } else if (outcome instanceof WarmOutcome.WorkerDied died) {
-                result.complete(collected(command, died.exit(), out, err));
-              } else {
-                CompletableFuture<Collected> spawned = spawn.get();
-                stop.set(() -> spawned.cancel(true));
-                if (result.isDone()) {
-                  spawned.cancel(true);
-                }
-                spawned.whenComplete(
-                    (value, failure) -> {
-                      if (failure != null) {
-                        result.completeExceptionally(Futures.unwrap(failure));
-                      } else {
-                        result.complete(value);
-                      }
-                    });
+    Contained.whenDone(
+        run.outcome(),
+        (outcome, error) -> {
+          try {
+            if (error != null) {
+              log(command, "failed: " + error);
+              result.completeExceptionally(Futures.unwrap(error));
+            } else if (outcome instanceof WarmOutcome.Exited exited) {
+              result.complete(collected(command, exited.exit(), out, err));
+            } else if (outcome instanceof WarmOutcome.WorkerDied died && retry) {
+              log(command, "lost its worker (exit " + died.exit().exitCode() + "); retrying once");
+              attempt(command, timeout, false, spawn, result, stop);
+            } else if (outcome instanceof WarmOutcome.WorkerDied died) {
+              result.complete(collected(command, died.exit(), out, err));
+            } else {
+              CompletableFuture<Collected> spawned = spawn.get();
+              stop.set(() -> spawned.cancel(true));
+              if (result.isDone()) {
+                spawned.cancel(true);
               }
-            });
+              Contained.whenDone(
+                  spawned,
+                  (value, failure) -> {
+                    if (failure != null) {
+                      result.completeExceptionally(Futures.unwrap(failure));
+                    } else {
+                      result.complete(value);
+                    }
+                  });
+            }
+          } catch (Throwable e) {
+            result.completeExceptionally(Futures.typed(e, command));
+          }
+        });
   }
 
   private Collected collected(

@@ -16,6 +16,7 @@ import dev.erk.client.cli.internal.RecordingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -54,7 +55,10 @@ class EventListenerContainmentTest {
                       .count()
                   >= 10);
       assertEquals(
-          1, handler.records().stream().filter(r -> r.getLevel() == Level.WARNING).count());
+          1,
+          handler.records().stream()
+              .filter(r -> Objects.equals(r.getLevel(), Level.WARNING))
+              .count());
     } finally {
       log.removeHandler(handler);
     }

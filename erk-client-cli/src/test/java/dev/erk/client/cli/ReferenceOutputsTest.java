@@ -1,5 +1,6 @@
 package dev.erk.client.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,7 +54,8 @@ class ReferenceOutputsTest {
           new String(
               Objects.requireNonNull(
                       getClass().getResourceAsStream("/reference/" + name + ".meta.json"))
-                  .readAllBytes());
+                  .readAllBytes(),
+              UTF_8);
       String exit = meta.replaceAll("(?s).*\"exit_code\": (\\d+).*", "$1");
       Files.writeString(dir.resolve(name + ".exit"), exit + "\n");
     }

@@ -29,27 +29,28 @@ import java.nio.file.attribute.PosixFilePermissions;
  * PATH} (resolved to the real interpreter, not a shim).
  */
 public final class PythonFakeErk {
+  @SuppressWarnings("InlineFormatString") // the script reads best whole, apart from its filling
   private static final String SCRIPT =
-      String.join(
-          "\n",
-          "#!%s",
-          "# -*- coding: utf-8 -*-",
-          "import re",
-          "import sys",
-          "from erk_fake_launcher import main",
-          "if __name__ == '__main__':",
-          "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
-          "    sys.exit(main())",
-          "");
+      """
+      #!%s
+      # -*- coding: utf-8 -*-
+      import re
+      import sys
+      from erk_fake_launcher import main
+      if __name__ == '__main__':
+          sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+          sys.exit(main())
+      """;
+
+  @SuppressWarnings("InlineFormatString") // the module reads best whole, apart from its filling
   private static final String PACKAGE =
-      String.join(
-          "\n",
-          "import os",
-          "import sys",
-          "FAKE = %s",
-          "def main():",
-          "    os.execv(FAKE, [FAKE] + sys.argv[1:])",
-          "");
+      """
+      import os
+      import sys
+      FAKE = %s
+      def main():
+          os.execv(FAKE, [FAKE] + sys.argv[1:])
+      """;
 
   private PythonFakeErk() {}
 
@@ -96,7 +97,8 @@ public final class PythonFakeErk {
 
   private static String pythonString(String text) {
     StringBuilder quoted = new StringBuilder("'");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (c == '\\' || c == '\'') {
         quoted.append('\\');
       }

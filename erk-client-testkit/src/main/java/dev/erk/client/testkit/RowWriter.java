@@ -59,7 +59,8 @@ final class RowWriter {
 
   static String snakeCase(String camel) {
     StringBuilder out = new StringBuilder(camel.length() + 8);
-    for (char c : camel.toCharArray()) {
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
       if (Character.isUpperCase(c)) {
         out.append('_').append(Character.toLowerCase(c));
       } else {

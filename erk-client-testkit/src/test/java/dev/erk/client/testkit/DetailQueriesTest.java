@@ -278,7 +278,7 @@ class DetailQueriesTest {
     assertFalse(now.passed());
     assertEquals("1.2", requireNonNull(now.nextNode()).id());
     assertEquals("in_progress", requireNonNull(now.nextNode()).extras().get("status"));
-    assertEquals(Boolean.FALSE, now.allComplete());
+    assertEquals(false, now.allComplete());
     ObjectiveChecks failing =
         fetch(
             V0_9_11, DetailFixtures.OBJECTIVE_CHECKS_V0_9_FAILING, DetailQuery.objectiveChecks(7));

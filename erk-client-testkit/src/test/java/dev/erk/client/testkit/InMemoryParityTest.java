@@ -57,9 +57,12 @@ class InMemoryParityTest {
         Arguments.of(
             "a traceback",
             Reply.stderr(
-                    "Traceback (most recent call last):\n"
-                        + "  File \"x.py\", line 1, in <module>\nRuntimeError: gh not found\n"
-                        + "  while fetching a token\n")
+                    """
+                    Traceback (most recent call last):
+                      File "x.py", line 1, in <module>
+                    RuntimeError: gh not found
+                      while fetching a token
+                    """)
                 .withExitCode(1)),
         Arguments.of(
             "escape codes and carriage returns",

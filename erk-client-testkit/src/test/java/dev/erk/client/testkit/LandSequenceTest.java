@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,11 @@ class LandSequenceTest {
     assertEquals(LAND, erk.takeInvocation(Duration.ofSeconds(30)).orElseThrow().argv());
     outcome.cancel(true);
     assertTrue(outcome.isCancelled());
-    for (Path pid : Files.list(erk.directory().resolve("pids")).toList()) {
+    List<Path> pids;
+    try (Stream<Path> listed = Files.list(erk.directory().resolve("pids"))) {
+      pids = listed.toList();
+    }
+    for (Path pid : pids) {
       ProcessHandle.of(Long.parseLong(pid.getFileName().toString()))
           .ifPresent(process -> process.onExit().join());
     }

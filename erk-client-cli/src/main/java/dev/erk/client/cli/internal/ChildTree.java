@@ -102,11 +102,11 @@ public final class ChildTree {
     frozen.forEach(Signals::resume);
     List<ProcessHandle> victims = new ArrayList<>(frozen);
     victims.addAll(unfrozen);
-    SdkThreads.scheduler()
-        .schedule(
-            () -> SdkThreads.execute(() -> killSurvivors(victims, openPipes)),
-            grace.toMillis(),
-            TimeUnit.MILLISECONDS);
+    Contained.later(
+        SdkThreads.scheduler(),
+        () -> SdkThreads.execute(() -> killSurvivors(victims, openPipes)),
+        grace.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private void killSurvivors(List<ProcessHandle> victims, Supplier<Set<String>> openPipes) {

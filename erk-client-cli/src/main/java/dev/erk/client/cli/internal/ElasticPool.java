@@ -58,7 +58,7 @@ final class ElasticPool implements Executor {
 
   private void watch() {
     if (watching.compareAndSet(false, true)) {
-      timer.get().schedule(this::check, STALL_MILLIS, TimeUnit.MILLISECONDS);
+      Contained.later(timer.get(), this::check, STALL_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

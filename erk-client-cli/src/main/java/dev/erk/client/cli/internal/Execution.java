@@ -328,7 +328,8 @@ public final class Execution extends NuAbstractProcessHandler {
 
   private synchronized void watchExit() {
     if (phase == Phase.RUNNING && exitCode.isEmpty()) {
-      ProcessHandle.of(pid).ifPresent(child -> child.onExit().thenRun(this::childExited));
+      ProcessHandle.of(pid)
+          .ifPresent(child -> Contained.whenDone(child.onExit(), (c, e) -> childExited()));
     }
   }
 
@@ -338,8 +339,8 @@ public final class Execution extends NuAbstractProcessHandler {
     if (phase == Phase.RUNNING && exitCode.isEmpty() && (stdoutOpen || stderrOpen)) {
       // Reaped already, or a platform that cannot read the status: NuProcess reports it once
       // the pipes end, and if they stay open, their holders must go.
-      SdkThreads.scheduler()
-          .schedule(this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      Contained.later(
+          SdkThreads.scheduler(), this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -349,8 +350,8 @@ public final class Execution extends NuAbstractProcessHandler {
     if (stdoutOpen || stderrOpen) {
       // The pipes usually end a moment after the exit. One still open after that moment is held
       // by a process that outlived the child.
-      SdkThreads.scheduler()
-          .schedule(this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      Contained.later(
+          SdkThreads.scheduler(), this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -369,8 +370,11 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private void scheduleForceFinish() {
-    SdkThreads.scheduler()
-        .schedule(this::forceFinish, spec.killGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    Contained.later(
+        SdkThreads.scheduler(),
+        this::forceFinish,
+        spec.killGrace().toMillis() + 1000,
+        TimeUnit.MILLISECONDS);
   }
 
   private synchronized Set<String> openPipes() {
@@ -437,11 +441,11 @@ public final class Execution extends NuAbstractProcessHandler {
       }
     } else if (outlived || failure != null) {
       // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
-      SdkThreads.scheduler()
-          .schedule(
-              () -> ExitHook.unregister(this),
-              spec.killGrace().toMillis() + 1000,
-              TimeUnit.MILLISECONDS);
+      Contained.later(
+          SdkThreads.scheduler(),
+          () -> ExitHook.unregister(this),
+          spec.killGrace().toMillis() + 1000,
+          TimeUnit.MILLISECONDS);
     } else {
       ExitHook.unregister(this);
     }

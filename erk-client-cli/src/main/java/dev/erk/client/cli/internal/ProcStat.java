@@ -56,7 +56,7 @@ public record ProcStat(
     if (close < 0 || close + 2 >= line.length()) {
       return null;
     }
-    String[] fields = line.substring(close + 2).trim().split(" ");
+    String[] fields = line.substring(close + 2).trim().split(" ", -1);
     if (fields.length <= VIRTUAL_MEMORY || fields[STATE].isEmpty()) {
       return null;
     }
@@ -83,7 +83,7 @@ public record ProcStat(
    * its address space (after which {@code do_exit} only closes files and notifies).
    */
   public boolean hasExited() {
-    return isZombie() || (flags & EXITING) != 0 && virtualMemory == 0;
+    return isZombie() || ((flags & EXITING) != 0 && virtualMemory == 0);
   }
 
   /** The exit code as a shell reports it: the code itself, or {@code 128 + signal}. */

@@ -90,7 +90,7 @@ final class SpawnLimits {
     }
     for (String line : lines) {
       if (line.startsWith(name + " ")) {
-        String soft = line.substring(name.length()).trim().split("\\s+")[0];
+        String soft = line.substring(name.length()).trim().split("\\s+", -1)[0];
         if (soft.equals("unlimited")) {
           return OptionalLong.of(Long.MAX_VALUE);
         }

@@ -1,5 +1,6 @@
 package dev.erk.client.cli.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class ChildTreeTest {
           public void onStdout(ByteBuffer buffer, boolean closed) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
-            String text = new String(bytes).trim();
+            String text = new String(bytes, UTF_8).trim();
             if (!text.isEmpty()) {
               grandchild.complete(Long.parseLong(text));
             }

@@ -23,8 +23,12 @@ final class ClickReasons {
             "HEAD, v0.9.11, v0.9.0",
             2,
             "",
-            "Usage: erk pr dispatch [OPTIONS] [PRS]...\nTry 'erk pr dispatch -h' for help.\n\n"
-                + "Error: No such option: -f\n",
+            """
+            Usage: erk pr dispatch [OPTIONS] [PRS]...
+            Try 'erk pr dispatch -h' for help.
+
+            Error: No such option: -f
+            """,
             "Error: No such option: -f"),
         failure(
             "click UsageError.show, No such command (recorded)",
@@ -38,8 +42,10 @@ final class ClickReasons {
             ALL,
             1,
             "",
-            "Error: Pull request #42 is not open (state: MERGED).\n"
-                + "PR #42 has already been merged.\n",
+            """
+            Error: Pull request #42 is not open (state: MERGED).
+            PR #42 has already been merged.
+            """,
             "Error: Pull request #42 is not open (state: MERGED). \u2014 PR #42 has already"
                 + " been merged."),
         failure(
@@ -47,10 +53,13 @@ final class ClickReasons {
             "HEAD",
             1,
             "",
-            "Error: PR #42 targets 'feature' but should target 'master'.\n\n"
-                + "The GitHub PR's base branch has diverged from your local stack.\n"
-                + "Run: gt restack && gt submit\n"
-                + "Then retry: erk land plan-42\n",
+            """
+            Error: PR #42 targets 'feature' but should target 'master'.
+
+            The GitHub PR's base branch has diverged from your local stack.
+            Run: gt restack && gt submit
+            Then retry: erk land plan-42
+            """,
             "Error: PR #42 targets 'feature' but should target 'master'."),
         failure(
             "pr/dispatch_helpers.py ensure_trunk_synced, trunk diverged (v0.7.2:"
@@ -58,19 +67,26 @@ final class ClickReasons {
             ALL,
             1,
             "",
-            "Error: Local master has diverged from origin/master.\n\n"
-                + "To fix, sync your local branch:\n"
-                + "  git fetch origin && git reset --hard origin/master\n\n"
-                + "Warning: This will discard any local commits on master.\n",
+            """
+            Error: Local master has diverged from origin/master.
+
+            To fix, sync your local branch:
+              git fetch origin && git reset --hard origin/master
+
+            Warning: This will discard any local commits on master.
+            """,
             "Error: Local master has diverged from origin/master."),
         failure(
             "pr/dispatch_helpers.py ensure_trunk_synced, trunk ahead",
             "HEAD, v0.9.11",
             1,
             "",
-            "Error: Local master has commits not pushed to origin/master.\n\n"
-                + "Please push your local commits before running erk pr dispatch:\n"
-                + "  git push origin master\n",
+            """
+            Error: Local master has commits not pushed to origin/master.
+
+            Please push your local commits before running erk pr dispatch:
+              git push origin master
+            """,
             "Error: Local master has commits not pushed to origin/master."),
         failure(
             "ensure.py UserFacingCliError.show styled red, on a terminal (erk pr close)",

@@ -47,8 +47,13 @@ final class EnvelopeReasons {
             "script_output.py exit_with_error, non_ideal_state.py NoPRForBranch (exit 0)",
             ALL,
             0,
-            "{\n  \"success\": false,\n  \"error_type\": \"no-pr-for-branch\",\n"
-                + "  \"message\": \"No PR found for branch 'feat'\"\n}\n",
+            """
+            {
+              "success": false,
+              "error_type": "no-pr-for-branch",
+              "message": "No PR found for branch 'feat'"
+            }
+            """,
             "",
             "No PR found for branch 'feat'",
             "no-pr-for-branch"),
@@ -56,8 +61,13 @@ final class EnvelopeReasons {
             "agentclick/machine_command.py, invalid_request (erk json pr list)",
             "HEAD",
             1,
-            "{\n  \"success\": false,\n  \"error_type\": \"invalid_request\",\n"
-                + "  \"message\": \"Unknown field: x\"\n}\n",
+            """
+            {
+              "success": false,
+              "error_type": "invalid_request",
+              "message": "Unknown field: x"
+            }
+            """,
             "",
             "Unknown field: x",
             "invalid_request"),
@@ -65,8 +75,13 @@ final class EnvelopeReasons {
             "agentclick/machine_command.py, a ClickException with error_type (cli_error)",
             "HEAD",
             1,
-            "{\n  \"success\": false,\n  \"error_type\": \"cli_error\",\n"
-                + "  \"message\": \"Not a GitHub repository\"\n}\n",
+            """
+            {
+              "success": false,
+              "error_type": "cli_error",
+              "message": "Not a GitHub repository"
+            }
+            """,
             "",
             "Not a GitHub repository",
             "cli_error"),

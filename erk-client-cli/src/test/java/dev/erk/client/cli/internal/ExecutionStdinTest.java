@@ -29,8 +29,11 @@ class ExecutionStdinTest {
     Path script = dir.resolve("erk-json.sh");
     Files.writeString(
         script,
-        "#!/bin/sh\nrequest=$(cat)\n"
-            + "printf '{\"received\": %s, \"success\": true}\\n' \"${request:-null}\"\n");
+        """
+        #!/bin/sh
+        request=$(cat)
+        printf '{"received": %s, "success": true}\\n' "${request:-null}"
+        """);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }

@@ -41,10 +41,12 @@ final class SubprocessReasons {
                 + traceback(
                     "erk_shared/subprocess_utils.py",
                     "run_subprocess_with_context",
-                    "RuntimeError: Failed to fetch GitHub token for github.com\n"
-                        + "Command: gh auth token --hostname github.com\n"
-                        + "Exit code: 1\n"
-                        + "stderr: no oauth token found for github.com"),
+                    """
+                    RuntimeError: Failed to fetch GitHub token for github.com
+                    Command: gh auth token --hostname github.com
+                    Exit code: 1
+                    stderr: no oauth token found for github.com\
+                    """),
             "RuntimeError: Failed to fetch GitHub token for github.com \u2014 no oauth token"
                 + " found for github.com"),
         failure(
@@ -80,13 +82,16 @@ final class SubprocessReasons {
                 + traceback(
                     "erk_shared/subprocess_utils.py",
                     "run_subprocess_with_context",
-                    "RuntimeError: Failed to fetch branch 'plan-42' from remote 'origin'\n"
-                        + "Command: git fetch origin plan-42\n"
-                        + "Exit code: 128\n"
-                        + "stderr: fatal: 'origin' does not appear to be a git repository\n"
-                        + "fatal: Could not read from remote repository.\n\n"
-                        + "Please make sure you have the correct access rights\n"
-                        + "and the repository exists."),
+                    """
+                    RuntimeError: Failed to fetch branch 'plan-42' from remote 'origin'
+                    Command: git fetch origin plan-42
+                    Exit code: 128
+                    stderr: fatal: 'origin' does not appear to be a git repository
+                    fatal: Could not read from remote repository.
+
+                    Please make sure you have the correct access rights
+                    and the repository exists.\
+                    """),
             "RuntimeError: Failed to fetch branch 'plan-42' from remote 'origin' \u2014 fatal:"
                 + " 'origin' does not appear to be a git repository \u2014 fatal: Could not read"
                 + " from remote repository. \u2014 Please make sure you have the correct access"
@@ -99,11 +104,13 @@ final class SubprocessReasons {
             traceback(
                 "erk_shared/subprocess_utils.py",
                 "run_subprocess_with_context",
-                "RuntimeError: Failed to list workflow runs\n"
-                    + "Command: gh run list --json databaseId\n"
-                    + "Exit code: 1\n"
-                    + "stdout: []\n"
-                    + "stderr: HTTP 401: Bad credentials"),
+                """
+                RuntimeError: Failed to list workflow runs
+                Command: gh run list --json databaseId
+                Exit code: 1
+                stdout: []
+                stderr: HTTP 401: Bad credentials\
+                """),
             "RuntimeError: Failed to list workflow runs \u2014 HTTP 401: Bad credentials"),
         failure(
             SUBPROCESS + ", TimeoutExpired with a multi-line GraphQL query on Command:",

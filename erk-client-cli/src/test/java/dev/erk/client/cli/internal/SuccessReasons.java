@@ -13,11 +13,13 @@ import java.util.List;
  */
 final class SuccessReasons {
   private static final String PROGRESS =
-      "Syncing branch: plan-42\n"
-          + "Committing PR to branch...\n"
-          + "\u2713 Branch pushed to remote\n"
-          + "Dispatching workflow: plan-implement.yml\n"
-          + "\u2713 Workflow dispatched\n";
+      """
+      Syncing branch: plan-42
+      Committing PR to branch...
+      \u2713 Branch pushed to remote
+      Dispatching workflow: plan-implement.yml
+      \u2713 Workflow dispatched
+      """;
   private static final String DISPATCHED =
       "{\"success\": true, \"pr_number\": 42,"
           + " \"branch_name\": \"plan-42\", \"workflow_run_id\": \"9042\", \"workflow_url\":"

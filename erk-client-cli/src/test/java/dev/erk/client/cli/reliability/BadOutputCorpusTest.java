@@ -66,6 +66,7 @@ class BadOutputCorpusTest {
    * @param expected the exception, or null when the output must decode
    * @param check what to verify on the decoded plans (when {@code expected} is null)
    */
+  @SuppressWarnings("ArrayRecordComponent") // a table row of raw bytes, never compared
   record Case(
       String name,
       byte[] stdout,

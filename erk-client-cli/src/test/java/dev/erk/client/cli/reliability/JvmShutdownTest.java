@@ -67,7 +67,7 @@ class JvmShutdownTest {
     assertTrue(jvm.waitFor(30, TimeUnit.SECONDS), "the JVM did not exit");
     assertEquals(0, jvm.exitValue(), output);
     assertTrue(pids != null, output);
-    String[] parts = pids.split(" ");
+    String[] parts = pids.split(" ", -1);
     return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
   }
 

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * matched no stub. For other settings register a {@link FakeErkExtension} with
  * {@code @RegisterExtension} instead.
  */
+// JUnit is an optional (static) dependency: a transitive one would make every module that reads
+// the testkit need JUnit to compile. Users of this JUnit layer have JUnit on their path anyway.
+@SuppressWarnings("exports")
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Registered with {@code @ExtendWith} or {@link ErkTest}, it takes its settings from the nearest
  * {@link ErkTest} on the test class or an enclosing class. Thread-safe: tests may run in parallel.
  */
+// JUnit is an optional (static) dependency: a transitive one would make every module that reads
+// the testkit need JUnit to compile. Users of this JUnit layer have JUnit on their path anyway.
+@SuppressWarnings("exports")
 public final class FakeErkExtension implements ParameterResolver, AfterEachCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =

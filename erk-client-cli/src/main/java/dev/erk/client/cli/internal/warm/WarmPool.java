@@ -1,5 +1,6 @@
 package dev.erk.client.cli.internal.warm;
 
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.ProcessOutput;
 import dev.erk.client.cli.internal.SdkThreads;
 import java.io.IOException;
@@ -155,27 +156,26 @@ public final class WarmPool {
       starting--;
       live.add(worker);
     }
-    worker.gone().whenComplete((code, error) -> ended(worker));
-    worker
-        .ready()
-        .whenComplete(
-            (fingerprint, error) -> {
-              if (error != null) {
-                giveUp(error.getMessage(), first, false);
-                worker.kill();
-                return;
-              }
-              List<Path> watched = new ArrayList<>(fingerprint.paths());
-              watched.add(executable);
-              synchronized (this) {
-                installed.put(worker, Fingerprint.of(watched));
-                if (!first.bind(worker)) {
-                  release(worker);
-                  return;
-                }
-              }
-              send(worker, first);
-            });
+    Contained.whenDone(worker.gone(), (code, error) -> ended(worker));
+    Contained.whenDone(
+        worker.ready(),
+        (fingerprint, error) -> {
+          if (error != null) {
+            giveUp(error.getMessage(), first, false);
+            worker.kill();
+            return;
+          }
+          List<Path> watched = new ArrayList<>(fingerprint.paths());
+          watched.add(executable);
+          synchronized (this) {
+            installed.put(worker, Fingerprint.of(watched));
+            if (!first.bind(worker)) {
+              release(worker);
+              return;
+            }
+          }
+          send(worker, first);
+        });
   }
 
   private void assign(Worker worker, WarmRun run) {
@@ -187,15 +187,15 @@ public final class WarmPool {
   }
 
   private void send(Worker worker, WarmRun run) {
-    run.outcome()
-        .whenComplete(
-            (outcome, error) -> {
-              if (error == null && !(outcome instanceof WarmOutcome.WorkerDied)) {
-                synchronized (this) {
-                  release(worker);
-                }
-              }
-            });
+    Contained.whenDone(
+        run.outcome(),
+        (outcome, error) -> {
+          if (error == null && !(outcome instanceof WarmOutcome.WorkerDied)) {
+            synchronized (this) {
+              release(worker);
+            }
+          }
+        });
     worker.run(run, new byte[0]);
   }
 

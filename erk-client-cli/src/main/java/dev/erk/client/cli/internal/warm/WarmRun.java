@@ -3,6 +3,7 @@ package dev.erk.client.cli.internal.warm;
 import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkTimeoutException;
+import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.ProcessOutput;
 import dev.erk.client.cli.internal.SdkThreads;
@@ -44,7 +45,7 @@ public final class WarmRun {
                   () -> terminate(new ErkTimeoutException(this.command, timeout)),
                   timeout.toNanos(),
                   TimeUnit.NANOSECONDS);
-      outcome.whenComplete((o, e) -> expiry.cancel(false));
+      Contained.whenDone(outcome, (o, e) -> expiry.cancel(false));
     }
   }
 

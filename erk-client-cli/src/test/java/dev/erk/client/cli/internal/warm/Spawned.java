@@ -1,5 +1,7 @@
 package dev.erk.client.cli.internal.warm;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** What a process printed and how it exited: the same record for a spawned and a warm run. */
+@SuppressWarnings("ArrayRecordComponent") // a test's raw output bytes, read as-is
 record Spawned(byte[] stdout, byte[] stderr, int exitCode) {
 
   /** Runs the command as a new process with pipes, stdin closed, as erk-client spawns erk. */
@@ -38,8 +41,8 @@ record Spawned(byte[] stdout, byte[] stderr, int exitCode) {
     return "exit "
         + exitCode
         + "\n--- stdout\n"
-        + new String(stdout)
+        + new String(stdout, UTF_8)
         + "\n--- stderr\n"
-        + new String(stderr);
+        + new String(stderr, UTF_8);
   }
 }
