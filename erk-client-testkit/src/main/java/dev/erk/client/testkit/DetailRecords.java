@@ -57,7 +57,7 @@ public final class DetailRecords {
   public static ReviewThread thread(
       String path, @Nullable Integer line, String author, String body) {
     return new ReviewThread(
-        "PRRT_" + Math.abs((path + line).hashCode()),
+        "PRRT_" + Integer.toHexString((path + line).hashCode()),
         path,
         line,
         false,

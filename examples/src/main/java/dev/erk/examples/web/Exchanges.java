@@ -106,7 +106,7 @@ final class Exchanges {
     if (raw == null || raw.isEmpty()) {
       return values;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", 0)) {
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);

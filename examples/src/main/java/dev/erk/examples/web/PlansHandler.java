@@ -87,7 +87,7 @@ final class PlansHandler implements HttpHandler {
       default -> throw new IllegalArgumentException("state must be open or closed: " + state);
     }
     List<String> labels = new ArrayList<>();
-    for (String label : filters.getOrDefault("label", "").split(",")) {
+    for (String label : filters.getOrDefault("label", "").split(",", 0)) {
       if (!label.isBlank()) {
         labels.add(label.strip());
       }

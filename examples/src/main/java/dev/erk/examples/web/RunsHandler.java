@@ -39,7 +39,7 @@ final class RunsHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String[] parts = exchange.getRequestURI().getPath().split("/");
+    String[] parts = exchange.getRequestURI().getPath().split("/", 0);
     // "", "api", "runs", TICKET, "events" | "cancel"
     if (parts.length != 5) {
       Exchanges.error(exchange, 404, "no such run");

@@ -44,7 +44,7 @@ final class Browser {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
-            .withTimeout(Duration.ofSeconds(120))
+            .withTimeout(Duration.ofMinutes(2))
             .build();
     return new ChromeDriver(service, options);
   }

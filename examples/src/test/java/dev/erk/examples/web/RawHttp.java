@@ -74,7 +74,7 @@ final class RawHttp implements AutoCloseable {
     if (statusLine == null) {
       throw new IOException("no answer");
     }
-    int status = Integer.parseInt(statusLine.split(" ")[1]);
+    int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
       int colon = line.indexOf(':');

@@ -122,7 +122,7 @@ class WebDashboardBrowserTest {
 
     assertEquals(
         List.of("#7911", "#7905", "#7898", "#7890", "#7886"),
-        column("pr").stream().map(pr -> pr.split(" ")[0]).toList());
+        column("pr").stream().map(pr -> pr.split(" ", 2)[0]).toList());
     assertTrue(column("title").contains("国際化: ダッシュボードの列幅を修正する 🚀"));
     assertTrue(column("run").contains("24681357 ❌ Failure"), column("run").toString());
     WebElement summary = browser.findElement(By.cssSelector("#plans tr[data-pr='7911'] summary"));
