@@ -4,8 +4,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Plan rows for tests: a full open plan, and copies with chosen components changed. */
@@ -15,63 +13,26 @@ final class TestRows {
   /** An open, enriched plan PR #42 on branch {@code plan-42}, with no run and no objective. */
   static PlanRow openPlan() {
     OffsetDateTime now = OffsetDateTime.parse("2026-04-11T09:05:00+00:00");
-    return new PlanRow(
-        42,
-        "https://github.com/acme/widgets/pull/42",
-        "#42 \uD83D\uDC40",
-        "-",
-        null,
-        null,
-        null,
-        "",
-        false,
-        "-",
-        "-",
-        "-",
-        "-",
-        null,
-        "Add retry",
-        "Plan",
-        "Add retry",
-        "OPEN",
-        "plan-42",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        0,
-        0,
-        "0/0",
-        null,
-        null,
-        null,
-        null,
-        null,
-        "- not started",
-        "-",
-        null,
-        null,
-        "-",
-        0,
-        0,
-        "-",
-        "-",
-        "-",
-        "-",
-        List.of(),
-        "-",
-        now,
-        "just now",
-        now,
-        "just now",
-        "alice",
-        false,
-        "[yellow]impl[/yellow]",
-        "-",
-        Map.of());
+    return PlanRow.builder()
+        .prNumber(42)
+        .prUrl("https://github.com/acme/widgets/pull/42")
+        .prDisplay("#42 \uD83D\uDC40")
+        .fullTitle("Add retry")
+        .prBody("Plan")
+        .prTitle("Add retry")
+        .prState("OPEN")
+        .prHeadBranch("plan-42")
+        .commentsDisplay("0/0")
+        .learnDisplay("- not started")
+        .learnDisplayIcon("-")
+        .objectiveSlugDisplay("-")
+        .updatedAt(now)
+        .updatedDisplay("just now")
+        .createdAt(now)
+        .createdDisplay("just now")
+        .author("alice")
+        .lifecycleDisplay("[yellow]impl[/yellow]")
+        .build();
   }
 
   /** A copy of the row with the named components set, e.g. {@code with(row, "prState", null)}. */

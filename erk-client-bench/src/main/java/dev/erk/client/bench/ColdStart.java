@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.cli.CliErkClient;
-import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,18 +36,7 @@ public final class ColdStart {
       List<String> argv = new ArrayList<>();
       argv.add(executable.toString());
       argv.addAll(PlanQuery.defaults().arguments());
-      Process process =
-          new ProcessBuilder(argv)
-              .directory(directory.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
-      byte[] out;
-      try (InputStream in = process.getInputStream()) {
-        out = in.readAllBytes();
-      }
-      process.waitFor();
-      JsonNode tree = mapper.readTree(out);
+      JsonNode tree = mapper.readTree(PlainCall.run(argv, directory).stdout());
       count = tree.get("plans").size();
     }
     long answered = System.nanoTime();

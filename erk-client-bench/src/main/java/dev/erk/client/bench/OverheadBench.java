@@ -7,9 +7,7 @@ import dev.erk.client.PlanList;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.cli.CliErkClient;
 import dev.erk.client.testkit.FakeErk;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,19 +79,10 @@ final class OverheadBench {
   }
 
   private void baselineCall() throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(argv)
-            .directory(fake.directory().toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    byte[] out;
-    try (InputStream in = process.getInputStream()) {
-      out = in.readAllBytes();
-    }
-    int exit = process.waitFor();
-    JsonNode tree = mapper.readTree(out);
-    FakeErkBench.check(exit == 0 && tree.get("plans").size() == 20, "baseline read a bad answer");
+    PlainCall call = PlainCall.run(argv, fake.directory());
+    JsonNode tree = mapper.readTree(call.stdout());
+    FakeErkBench.check(
+        call.exitCode() == 0 && tree.get("plans").size() == 20, "baseline read a bad answer");
   }
 
   /** A call of one side. */

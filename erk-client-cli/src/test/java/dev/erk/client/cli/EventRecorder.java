@@ -49,6 +49,12 @@ final class EventRecorder implements EventListener {
     elapsed.add(at);
   }
 
+  /** Records one of the four events that end a call, and releases whoever awaits the end. */
+  private void end(String event, Duration at) {
+    seen(event, at);
+    ended.countDown();
+  }
+
   @Override
   public void callStart(ErkCall call) {
     this.call = call;
@@ -75,28 +81,24 @@ final class EventRecorder implements EventListener {
 
   @Override
   public void decoded(ErkCall call, Duration elapsed) {
-    seen("decoded", elapsed);
-    ended.countDown();
+    end("decoded", elapsed);
   }
 
   @Override
   public void callFailed(ErkCall call, ErkException failure, Duration elapsed) {
     this.failure = failure;
-    seen("callFailed", elapsed);
-    ended.countDown();
+    end("callFailed", elapsed);
   }
 
   @Override
   public void callCancelled(ErkCall call, Duration elapsed) {
-    seen("callCancelled", elapsed);
-    ended.countDown();
+    end("callCancelled", elapsed);
   }
 
   @Override
   public void callTimedOut(ErkCall call, Duration timeout, Duration elapsed) {
     this.timeout = timeout;
-    seen("callTimedOut", elapsed);
-    ended.countDown();
+    end("callTimedOut", elapsed);
   }
 
   /** The elapsed times never go backwards. */

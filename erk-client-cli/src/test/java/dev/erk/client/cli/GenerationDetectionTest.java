@@ -31,6 +31,17 @@ class GenerationDetectionTest {
     return hasLinked ? builder.environment("HAS_LINKED", "1") : builder;
   }
 
+  /** An open plan with the number of {@link #plan} on branch {@code b}, with nothing else shown. */
+  private PlanRow.Builder openOnBranchB() {
+    return PlanRow.builder()
+        .prNumber(plan.prNumber())
+        .prUrl(plan.prUrl())
+        .prDisplay(plan.prDisplay())
+        .fullTitle("t")
+        .prState("OPEN")
+        .prHeadBranch("b");
+  }
+
   private List<String> calls() throws Exception {
     return Files.readAllLines(dir.resolve("calls"));
   }
@@ -66,64 +77,7 @@ class GenerationDetectionTest {
 
   @Test
   void anOlderErkRefusesAnActionItLacksBeforeSpawningIt() throws Exception {
-    PlanRow running =
-        new PlanRow(
-            plan.prNumber(),
-            plan.prUrl(),
-            plan.prDisplay(),
-            "-",
-            null,
-            null,
-            null,
-            "",
-            false,
-            "-",
-            "-",
-            "-",
-            "-",
-            null,
-            "t",
-            "",
-            null,
-            "OPEN",
-            "b",
-            null,
-            null,
-            null,
-            "77",
-            "in_progress",
-            null,
-            List.of(),
-            0,
-            0,
-            "-",
-            null,
-            null,
-            null,
-            null,
-            null,
-            "-",
-            "-",
-            null,
-            null,
-            "-",
-            0,
-            0,
-            "-",
-            "-",
-            "-",
-            "-",
-            List.of(),
-            "-",
-            null,
-            "-",
-            null,
-            "-",
-            "",
-            false,
-            "-",
-            "-",
-            Map.of());
+    PlanRow running = openOnBranchB().runId("77").runStatus("in_progress").build();
     try (CliErkClient client = erk("0.9.0", false).build()) {
       ErkUnsupportedActionException error =
           assertThrows(
@@ -136,65 +90,7 @@ class GenerationDetectionTest {
 
   @Test
   void a07ErkSubmitsPlansAndLaunchesOnTheLinkedPr() throws Exception {
-    PlanRow issuePlan = new PlanRowsForTests().open();
-    issuePlan =
-        new PlanRow(
-            issuePlan.prNumber(),
-            issuePlan.prUrl(),
-            issuePlan.prDisplay(),
-            issuePlan.checksDisplay(),
-            null,
-            null,
-            null,
-            "",
-            false,
-            "-",
-            "-",
-            "-",
-            "-",
-            null,
-            "t",
-            "",
-            null,
-            "OPEN",
-            "b",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            0,
-            0,
-            "-",
-            null,
-            null,
-            null,
-            null,
-            null,
-            "-",
-            "-",
-            null,
-            null,
-            "-",
-            0,
-            0,
-            "-",
-            "-",
-            "-",
-            "-",
-            List.of(),
-            "-",
-            null,
-            "-",
-            null,
-            "-",
-            "",
-            false,
-            "-",
-            "-",
-            Map.of(PlanRow.LINKED_PR_NUMBER, 77));
+    PlanRow issuePlan = openOnBranchB().extra(PlanRow.LINKED_PR_NUMBER, 77).build();
     try (CliErkClient client = erk("0.7.2", false).build()) {
       client.run(DashboardAction.DISPATCH_TO_QUEUE.request(issuePlan));
       client.run(DashboardAction.ADDRESS_REMOTE.request(issuePlan));

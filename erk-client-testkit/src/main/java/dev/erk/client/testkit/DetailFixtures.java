@@ -1,9 +1,6 @@
 package dev.erk.client.testkit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * erk's answers to the detail queries of {@link dev.erk.client.details.DetailQuery}, in erk's exact
@@ -24,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Thread-safe; files are read once, on first use.
  */
-public enum DetailFixtures {
+public enum DetailFixtures implements RecordedFixture {
   /** {@code erk exec get-pr-review-comments --pr 42}: two unresolved threads, one on a file. */
   REVIEW_THREADS("review-threads"),
   /** {@code erk exec get-pr-review-comments --pr 42}: no unresolved threads. */
@@ -129,8 +126,6 @@ public enum DetailFixtures {
   /** {@code erk exec get-issue-body 7}: no such issue: exit 1. */
   ISSUE_BODY_NOT_FOUND("issue-body-not-found");
 
-  private static final ConcurrentMap<DetailFixtures, Recording> LOADED = new ConcurrentHashMap<>();
-
   private final String fileName;
 
   DetailFixtures(String fileName) {
@@ -143,34 +138,9 @@ public enum DetailFixtures {
   }
 
   /** The whole fixture: argv, output bytes, exit code, description and provenance. */
+  @Override
   public Recording recording() {
-    return LOADED.computeIfAbsent(
-        this, f -> Recording.readResource(DetailFixtures.class, "fixtures/details/" + f.fileName));
-  }
-
-  /** Its stdout as UTF-8 text. */
-  public String stdout() {
-    return new String(recording().stdoutBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** Its stderr as UTF-8 text. */
-  public String stderr() {
-    return new String(recording().stderrBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** Its exit code. */
-  public int exitCode() {
-    return recording().exitCode();
-  }
-
-  /** The command line it answers, {@code erk} first. */
-  public List<String> argv() {
-    return recording().argv();
-  }
-
-  /** A reply reproducing stdout, stderr and the exit code exactly. */
-  public Reply reply() {
-    return recording().reply();
+    return RecordedFixture.load("fixtures/details/" + fileName);
   }
 
   /** Stubs {@code erk} to answer this fixture's command line (without {@code erk}) with it. */

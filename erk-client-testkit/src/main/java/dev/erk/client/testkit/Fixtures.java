@@ -1,10 +1,5 @@
 package dev.erk.client.testkit;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
 /**
  * erk's output for the situations a client must handle, in erk's exact shape (one line, Python
  * {@code json.dumps} separators, ASCII escapes), on the class path under {@code
@@ -19,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Thread-safe; files are read once, on first use.
  */
-public enum Fixtures {
+public enum Fixtures implements RecordedFixture {
   /** No plans: {@code {"success": true, "plans": [], "count": 0}} (recorded). */
   DASH_DATA_EMPTY("dash-data-empty"),
   /** Four open plans from erk's default view, recorded from real erk against a fake GitHub. */
@@ -57,8 +52,6 @@ public enum Fixtures {
   /** {@code erk, version 0.7.2}. */
   VERSION_0_7_2("version-0.7.2");
 
-  private static final ConcurrentMap<Fixtures, Recording> LOADED = new ConcurrentHashMap<>();
-
   private final String fileName;
 
   Fixtures(String fileName) {
@@ -76,33 +69,8 @@ public enum Fixtures {
   }
 
   /** The whole fixture: argv, output bytes, exit code, description and provenance. */
+  @Override
   public Recording recording() {
-    return LOADED.computeIfAbsent(
-        this, f -> Recording.readResource(Fixtures.class, "fixtures/" + f.fileName));
-  }
-
-  /** Its stdout as UTF-8 text (erk's JSON is ASCII). */
-  public String stdout() {
-    return new String(recording().stdoutBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** Its stderr as UTF-8 text. */
-  public String stderr() {
-    return new String(recording().stderrBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** Its exit code. */
-  public int exitCode() {
-    return recording().exitCode();
-  }
-
-  /** The command line it answers, {@code erk} first. */
-  public List<String> argv() {
-    return recording().argv();
-  }
-
-  /** A reply for {@link Stub#willReturn} reproducing stdout, stderr and exit code exactly. */
-  public Reply reply() {
-    return recording().reply();
+    return RecordedFixture.load("fixtures/" + fileName);
   }
 }

@@ -77,63 +77,13 @@ class DashDataWriterTest {
   }
 
   PlanRow with(String title, Map<String, Object> extras) {
-    return new PlanRow(
-        7,
-        null,
-        "-",
-        "-",
-        null,
-        null,
-        null,
-        "",
-        false,
-        "-",
-        "-",
-        "-",
-        "-",
-        null,
-        title,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        0,
-        0,
-        "-",
-        null,
-        null,
-        null,
-        null,
-        null,
-        "-",
-        "-",
-        null,
-        null,
-        "-",
-        0,
-        0,
-        "-",
-        "-",
-        "-",
-        "-",
-        List.of(),
-        "-",
-        OffsetDateTime.parse("2026-01-02T03:04:05.000007+05:30"),
-        "-",
-        OffsetDateTime.parse("2026-01-02T03:04:05.999Z"),
-        "-",
-        "",
-        false,
-        "-",
-        "-",
-        extras);
+    return PlanRow.builder()
+        .prNumber(7)
+        .fullTitle(title)
+        .updatedAt(OffsetDateTime.parse("2026-01-02T03:04:05.000007+05:30"))
+        .createdAt(OffsetDateTime.parse("2026-01-02T03:04:05.999Z"))
+        .extras(extras)
+        .build();
   }
 
   @Test

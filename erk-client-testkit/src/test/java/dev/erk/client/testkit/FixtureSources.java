@@ -105,10 +105,12 @@ final class FixtureSources {
     envelope.put("success", true);
     envelope.put("plans", rows);
     envelope.put("count", rows.size());
+    StringBuilder json = new StringBuilder();
+    new PythonJsonWriter(json).value(envelope);
     return new Recording(
         List.of("erk", "exec", "dash-data"),
         0,
-        (PyJson.dumps(envelope) + "\n").getBytes(UTF_8),
+        (json + "\n").getBytes(UTF_8),
         new byte[0],
         describe(f),
         "built by hand from contract " + section + " key list",

@@ -14,9 +14,7 @@ import dev.erk.client.cli.CliErkClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -37,64 +35,15 @@ class ArgumentSafetyTest {
   @TempDir Path dir;
 
   private static PlanRow row(String branch) {
-    OffsetDateTime now = OffsetDateTime.parse("2026-04-11T09:05:00+00:00");
-    return new PlanRow(
-        42,
-        "https://github.com/acme/widgets/pull/42",
-        "#42",
-        "-",
-        null,
-        null,
-        null,
-        "",
-        false,
-        "-",
-        "-",
-        "-",
-        "-",
-        null,
-        "Add retry",
-        "Plan",
-        "Add retry",
-        "OPEN",
-        branch,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        0,
-        0,
-        "0/0",
-        null,
-        null,
-        null,
-        null,
-        null,
-        "- not started",
-        "-",
-        null,
-        null,
-        "-",
-        0,
-        0,
-        "-",
-        "-",
-        "-",
-        "-",
-        List.of(),
-        "-",
-        now,
-        "just now",
-        now,
-        "just now",
-        "alice",
-        false,
-        "impl",
-        "-",
-        Map.of());
+    return PlanRow.builder()
+        .prNumber(42)
+        .prUrl("https://github.com/acme/widgets/pull/42")
+        .prDisplay("#42")
+        .fullTitle("Add retry")
+        .prTitle("Add retry")
+        .prState("OPEN")
+        .prHeadBranch(branch)
+        .build();
   }
 
   record Unsafe(String name, Executable call) {
