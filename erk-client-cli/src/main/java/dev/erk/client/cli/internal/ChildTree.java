@@ -27,47 +27,54 @@ public final class ChildTree {
 
   private final ProcessPlatform platform;
   private final @Nullable ProcessHandle root;
-  private final @Nullable String stdoutPipe;
-  private final @Nullable String stderrPipe;
+  private final @Nullable NuProcess process;
+  private @Nullable String stdoutPipe;
+  private @Nullable String stderrPipe;
 
   private ChildTree(
-      ProcessPlatform platform,
-      @Nullable ProcessHandle root,
-      @Nullable String stdoutPipe,
-      @Nullable String stderrPipe) {
+      ProcessPlatform platform, @Nullable ProcessHandle root, @Nullable NuProcess process) {
     this.platform = platform;
     this.root = root;
-    this.stdoutPipe = stdoutPipe;
-    this.stderrPipe = stderrPipe;
+    this.process = process;
   }
 
   /** The tree of a child that has just started. */
   static ChildTree of(NuProcess process, ProcessPlatform platform) {
-    return new ChildTree(
-        platform,
-        ProcessHandle.of(process.getPID()).orElse(null),
-        platform.pipeOf(process, true),
-        platform.pipeOf(process, false));
+    return new ChildTree(platform, ProcessHandle.of(process.getPID()).orElse(null), process);
   }
 
   /** The tree of any process: its descendants only. For processes the SDK did not start. */
   public static ChildTree of(ProcessHandle root) {
-    return new ChildTree(ProcessPlatform.current(), root, null, null);
+    return new ChildTree(ProcessPlatform.current(), root, null);
   }
 
   /** No process at all. */
   static ChildTree none() {
-    return new ChildTree(PortableProcesses.INSTANCE, null, null, null);
+    return new ChildTree(PortableProcesses.INSTANCE, null, null);
   }
 
-  /** The pipes whose streams have not ended, so whose read end this JVM still holds. */
-  Set<String> pipes(boolean stdoutOpen, boolean stderrOpen) {
+  /**
+   * The pipes whose streams have not ended, so whose read end this JVM still holds. Named only when
+   * first asked, which most calls never do: a stream that has not ended still has its descriptor,
+   * and a pipe's name stays its own while this JVM holds that read end.
+   */
+  synchronized Set<String> pipes(boolean stdoutOpen, boolean stderrOpen) {
     Set<String> open = new HashSet<>();
-    if (stdoutOpen && stdoutPipe != null) {
-      open.add(stdoutPipe);
+    if (stdoutOpen && process != null) {
+      if (stdoutPipe == null) {
+        stdoutPipe = platform.pipeOf(process, true);
+      }
+      if (stdoutPipe != null) {
+        open.add(stdoutPipe);
+      }
     }
-    if (stderrOpen && stderrPipe != null) {
-      open.add(stderrPipe);
+    if (stderrOpen && process != null) {
+      if (stderrPipe == null) {
+        stderrPipe = platform.pipeOf(process, false);
+      }
+      if (stderrPipe != null) {
+        open.add(stderrPipe);
+      }
     }
     return open;
   }

@@ -31,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  * thread and goes to the {@link ProcessOutput}s under this object's lock; everything done there is
  * short. {@link #exit()} is completed on an SDK worker, never on the pump thread.
  *
- * <p><b>Exit.</b> The exit is noticed without polling: when a pipe reaches its end (the platform
- * can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports the
- * child's exit ({@link ProcessHandle#onExit()}, which waits without reaping; asked for only once
- * the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that
+ * <p><b>Exit.</b> The exit is noticed without polling: when both pipes have reached their end (the
+ * platform can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports
+ * the child's exit ({@link ProcessHandle#onExit()}, which waits without reaping; asked for only
+ * once the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that
  * exits while a process it started keeps its pipes open ends the call a moment later: the pipes'
  * holders are killed.
  *
@@ -307,9 +307,13 @@ public final class Execution extends NuAbstractProcessHandler {
     if (failure == null) {
       output.finish();
     }
-    // A child's exit closes its pipes after it has stored its wait status: a pipe that ends by
-    // the exit finds the status readable right here, before NuProcess reaps the child.
-    exitSeen();
+    // A child's exit closes its pipes after it has stored its wait status: pipes that end by the
+    // exit find the status readable right here, before NuProcess reaps the child (on this thread,
+    // after both have ended). Read once both have: a child that exits while another process holds
+    // one of its pipes is seen by the exit watch instead.
+    if (!stdoutOpen && !stderrOpen) {
+      exitSeen();
+    }
     tryFinish();
   }
 

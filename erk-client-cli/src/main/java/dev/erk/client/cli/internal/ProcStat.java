@@ -1,8 +1,9 @@
 package dev.erk.client.cli.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -39,15 +40,27 @@ public record ProcStat(
   private static final int VIRTUAL_MEMORY = 20;
   private static final int EXIT_CODE = 49;
 
-  /** Reads the stat line of a process, or returns null if it is gone or unreadable. */
+  /** Comfortably more than a stat line (52 numbers and a 64-byte command name) can take. */
+  private static final int LINE_BYTES = 2048;
+
+  /**
+   * Reads the stat line of a process, or returns null if it is gone or unreadable. One {@code read}
+   * into a small array: every call of the SDK reads a child's line, so this avoids the size query,
+   * buffer growth and charset decoding of {@code Files.readString}.
+   */
   public static @Nullable ProcStat read(long pid) {
-    String line;
-    try {
-      line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+    byte[] line = new byte[LINE_BYTES];
+    int length = 0;
+    try (FileChannel channel = FileChannel.open(Path.of("/proc", Long.toString(pid), "stat"))) {
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      // The kernel fills a stat read at once; a second read sees the end.
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        length = buffer.position();
+      }
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    return parse(line);
+    return parse(new String(line, 0, length, StandardCharsets.ISO_8859_1));
   }
 
   /** Parses a stat line; the command name in parentheses may hold spaces and parentheses. */
@@ -56,19 +69,61 @@ public record ProcStat(
     if (close < 0 || close + 2 >= line.length()) {
       return null;
     }
-    String[] fields = line.substring(close + 2).trim().split(" ", -1);
-    if (fields.length <= VIRTUAL_MEMORY || fields[STATE].isEmpty()) {
+    Fields fields = new Fields(line, close + 2);
+    try {
+      String state = fields.next(STATE);
+      long session = Long.parseLong(fields.next(SESSION));
+      long flags = Long.parseUnsignedLong(fields.next(FLAGS));
+      long startTime = Long.parseLong(fields.next(START_TIME));
+      long virtualMemory = Long.parseUnsignedLong(fields.next(VIRTUAL_MEMORY));
+      String status = fields.nextOrNull(EXIT_CODE);
+      int waitStatus = status == null ? 0 : Integer.parseInt(status);
+      if (state.isEmpty()) {
+        return null;
+      }
+      return new ProcStat(state.charAt(0), session, flags, startTime, virtualMemory, waitStatus);
+    } catch (NumberFormatException e) {
       return null;
     }
-    try {
-      long session = Long.parseLong(fields[SESSION]);
-      long flags = Long.parseUnsignedLong(fields[FLAGS]);
-      long startTime = Long.parseLong(fields[START_TIME]);
-      long virtualMemory = Long.parseUnsignedLong(fields[VIRTUAL_MEMORY]);
-      int waitStatus = fields.length > EXIT_CODE ? Integer.parseInt(fields[EXIT_CODE]) : 0;
-      return new ProcStat(
-          fields[STATE].charAt(0), session, flags, startTime, virtualMemory, waitStatus);
-    } catch (NumberFormatException e) {
+  }
+
+  /** The space-separated fields after the command name, read forward by index. */
+  private static final class Fields {
+    private final String line;
+    private final int end;
+    private int position;
+    private int index;
+
+    Fields(String line, int start) {
+      this.line = line;
+      int last = line.length();
+      while (last > start && Character.isWhitespace(line.charAt(last - 1))) {
+        last--;
+      }
+      this.end = last;
+      this.position = start;
+    }
+
+    /** Field {@code wanted} (counted from the state, 0); throws if the line has fewer. */
+    String next(int wanted) {
+      String field = nextOrNull(wanted);
+      if (field == null) {
+        throw new NumberFormatException("stat line too short");
+      }
+      return field;
+    }
+
+    @Nullable String nextOrNull(int wanted) {
+      while (position <= end) {
+        int space = line.indexOf(' ', position);
+        int stop = space < 0 || space > end ? end : space;
+        String field = index == wanted ? line.substring(position, stop) : null;
+        position = stop + 1;
+        index++;
+        if (field != null) {
+          return field;
+        }
+      }
       return null;
     }
   }
