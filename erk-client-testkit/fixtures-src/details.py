@@ -272,16 +272,63 @@ def objective():
           src("v0.9.11", p, "UserFacingCliError.show"))
 
 
+def check_phases(ph):
+    """The phases as erk's objective check prints them: rebuilt from the dependency graph
+    (phases_from_graph), so "Phase N" placeholder names, no node comment (reason), and depends_on
+    always a list (explicit where any node declares one, else each node on the one before it)."""
+    comment_key = next((k for k in ("comment", "reason") if k in ph[0]["nodes"][0]), None)
+    explicit = any(n["depends_on"] is not None for p in ph for n in p["nodes"])
+    out, previous = [], None
+    for p in ph:
+        nodes = []
+        for n in p["nodes"]:
+            deps = (n["depends_on"] or []) if explicit else ([previous] if previous else [])
+            node = dict(n, depends_on=deps)
+            if comment_key:
+                node[comment_key] = None
+            nodes.append(node)
+            previous = n["id"]
+        out.append(dict(p, name=f"Phase {p['number']}{p['suffix']}", nodes=nodes))
+    return out
+
+
+def check_next_node(ph):
+    """find_graph_next_node: the first pending node, else the first planning, else the first in
+    progress, in graph (position) order; not the dependency-aware graph next node."""
+    for status in ("pending", "planning", "in_progress"):
+        for p in ph:
+            for n in p["nodes"]:
+                if n["status"] == status:
+                    return {"id": n["id"], "slug": n["slug"] or "", "description": n["description"],
+                            "phase": p["name"], "status": status}
+    return None
+
+
+def checks(table_in_sync, backlinks):
+    """validate_objective's checks for the roadmap of phases(): an issue with the erk-objective
+    label and an objective-header holding objective_comment_id, so the table-sync check runs;
+    HEAD adds the PR-backlink check (v0.9.x has none)."""
+    result = [{"passed": True, "description": d} for d in (
+        "Issue has erk-objective label", "Roadmap parses successfully", "Status/PR consistency",
+        "No orphaned done statuses (done steps have PR references)",
+        "Phase numbering is sequential", "objective-header has objective_comment_id",
+        "PR references use '#' prefix")]
+    result.append({"passed": True, "description": "Roadmap table in sync with YAML"} if table_in_sync
+                  else {"passed": False,
+                        "description": "Roadmap table out of sync with YAML source of truth"})
+    if backlinks:
+        result.append({"passed": True, "description":
+                       "PR backlinks: all PR references have matching objective_issue backlinks"})
+    return result
+
+
 def objective_checks():
-    checks = [{"passed": True, "description": "Roadmap parses"},
-              {"passed": False, "description": "PR #40 for node 1.1 is merged but node is not done"}]
-    next_node = {"id": "1.2", "slug": "test-cache", "description": "Step 1.2", "phase": "Phase 1",
-                 "status": "in_progress"}
+    # A roadmap that parsed gives no parser warnings: validation_errors is [] (parse_roadmap).
+    ph = phases("comment")
     p = "src/erk/cli/commands/objective/check/operation.py"
-    body = {"success": True, "issue_number": 7, "checks": checks, "phases": phases("comment"),
-            "summary": SUMMARY, "next_node": next_node,
-            "validation_errors": ["PR #40 for node 1.1 is merged but node is not done"],
-            "all_complete": False}
+    body = {"success": True, "issue_number": 7, "checks": checks(False, True),
+            "phases": check_phases(ph), "summary": SUMMARY, "next_node": check_next_node(ph),
+            "validation_errors": [], "all_complete": False}
     argv = ["json", "objective", "check"]
     write("objective-checks", argv, 0, echo(body, 2), "",
           "a failing check with success true (the framework overwrites it)",
@@ -291,11 +338,13 @@ def objective_checks():
           src(HEAD, p, "MachineCommandError validation_error"))
     p = "src/erk/cli/commands/objective/check_cmd.py"
     argv = ["objective", "check", "7", "--json-output"]
-    body = dict(body, success=False, phases=phases("reason"))
+    ph = phases("reason")
+    body = dict(body, success=False, checks=checks(False, False), phases=check_phases(ph),
+                next_node=check_next_node(ph))
     write("objective-checks-v0.9-failing", argv, 1, echo(body), "",
           "--json-output with a failing check: success false, exit 1 (data)",
           src("v0.9.11", p, "_output_json; SystemExit(1) when not passed; same at v0.9.0"))
-    passing = dict(body, success=True, checks=checks[:1], validation_errors=[])
+    passing = dict(body, success=True, checks=checks(True, False))
     write("objective-checks-v0.9", argv, 0, echo(passing), "", "--json-output, all checks pass",
           src("v0.9.11", p, "_output_json"))
     write("objective-checks-v0.9-error", argv, 1,
@@ -304,7 +353,8 @@ def objective_checks():
     steps = [{"number": 1, "suffix": "", "name": "Phase 1", "steps": [
         {"id": "1.1", "description": "Step 1.1", "status": "done", "pr": "#40"},
         {"id": "1.2", "description": "Step 1.2", "status": "pending", "pr": None}]}]
-    body07 = {"success": True, "issue_number": 7, "checks": checks[:1], "phases": steps,
+    checks07 = [{"passed": True, "description": "Roadmap parses"}]
+    body07 = {"success": True, "issue_number": 7, "checks": checks07, "phases": steps,
               "summary": {"total_steps": 2, "pending": 1, "done": 1, "in_progress": 0,
                           "blocked": 0, "skipped": 0},
               "next_step": {"id": "1.2", "description": "Step 1.2", "phase": "Phase 1"},

@@ -2,8 +2,6 @@ package dev.erk.client;
 
 import static dev.erk.client.ActionParameter.BRANCH;
 import static dev.erk.client.ActionParameter.COMMENT;
-import static dev.erk.client.ActionParameter.LEARN_SOURCE_NUMBER;
-import static dev.erk.client.ActionParameter.LINKED_PR_NUMBER;
 import static dev.erk.client.ActionParameter.OBJECTIVE_NUMBER;
 import static dev.erk.client.ActionParameter.PLAN_FILE;
 import static dev.erk.client.ActionParameter.PROMPT;
@@ -11,11 +9,9 @@ import static dev.erk.client.ActionParameter.PR_NUMBER;
 import static dev.erk.client.ActionParameter.RUN_ID;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +61,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.JSON,
       COMMENT,
-      row -> row.prUrl() != null,
       Set.of(PR_NUMBER, COMMENT)),
   /**
    * Close the plan without a comment, as erk's dashboard does: {@code erk pr close N} ({@code erk
@@ -79,7 +74,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      row -> row.prUrl() != null,
       Set.of(PR_NUMBER)),
   /** Dispatch the plan to the remote queue: {@code erk pr dispatch N}. */
   DISPATCH_TO_QUEUE(
@@ -88,7 +82,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      row -> row.prUrl() != null,
       Set.of(PR_NUMBER)),
   /**
    * Land the PR as the TUI does: {@code erk exec land-execute --pr-number=N --branch=B -f}, plus
@@ -96,13 +89,7 @@ public enum DashboardAction {
    * #UPDATE_OBJECTIVE_AFTER_LAND} when the plan has an objective.
    */
   LAND_PR(
-      "land_pr",
-      "Land PR",
-      ActionView.PLAN,
-      ActionKind.STREAMING,
-      null,
-      row -> row.isOpen() && row.prHeadBranch() != null && row.linkedPrNumber() != null,
-      Set.of(PR_NUMBER, BRANCH)),
+      "land_pr", "Land PR", ActionView.PLAN, ActionKind.STREAMING, null, Set.of(PR_NUMBER, BRANCH)),
   /**
    * Update the objective after landing (runs Claude; always exits 0): {@code erk exec
    * objective-update-after-land --objective=O --pr=N --branch=B}.
@@ -113,7 +100,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      row -> row.objectiveIssue() != null && row.prHeadBranch() != null,
       Set.of(OBJECTIVE_NUMBER, PR_NUMBER, BRANCH)),
   /** Address review comments remotely: {@code erk launch pr-address --pr N}. */
   ADDRESS_REMOTE(
@@ -122,7 +108,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      DashboardAction::hasLinkedPr,
       Set.of(PR_NUMBER)),
   /**
    * Rebase remotely: {@code erk launch pr-rebase --pr N} ({@code pr-fix-conflicts} before v0.9.11).
@@ -133,7 +118,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      DashboardAction::hasLinkedPr,
       Set.of(PR_NUMBER)),
   /** Rewrite remotely: {@code erk launch pr-rewrite --pr N}. */
   REWRITE_REMOTE(
@@ -142,7 +126,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.STREAMING,
       null,
-      DashboardAction::hasLinkedPr,
       Set.of(PR_NUMBER)),
   /**
    * Dispatch a further plan onto an open PR: {@code erk exec incremental-dispatch --plan-file=P
@@ -154,7 +137,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.JSON,
       PLAN_FILE,
-      row -> row.isOpen() && hasLinkedPr(row),
       Set.of(PR_NUMBER, PLAN_FILE)),
   /**
    * Open the PR in a cmux workspace: {@code erk exec cmux-open-pr --pr N --branch=B --mode
@@ -166,7 +148,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.JSON,
       null,
-      row -> row.prHeadBranch() != null && hasLinkedPr(row),
       Set.of(PR_NUMBER, BRANCH)),
   /**
    * Teleport the PR into a new cmux slot: as {@link #CMUX_CHECKOUT} with {@code --mode teleport}.
@@ -177,7 +158,6 @@ public enum DashboardAction {
       ActionView.PLAN,
       ActionKind.JSON,
       null,
-      row -> row.prHeadBranch() != null && hasLinkedPr(row),
       Set.of(PR_NUMBER, BRANCH)),
   /**
    * Validate the objective of an objectives-tab row: {@code erk objective check N}, N the row's own
@@ -189,7 +169,6 @@ public enum DashboardAction {
       ActionView.OBJECTIVE,
       ActionKind.TEXT,
       null,
-      row -> true,
       Set.of(OBJECTIVE_NUMBER)),
   /** Close the objective of an objectives-tab row: {@code erk objective close N --force}. */
   CLOSE_OBJECTIVE(
@@ -198,7 +177,6 @@ public enum DashboardAction {
       ActionView.OBJECTIVE,
       ActionKind.TEXT,
       null,
-      row -> true,
       Set.of(OBJECTIVE_NUMBER)),
   /**
    * Plan the next node of an objectives-tab row's objective in one shot: {@code erk objective plan
@@ -210,7 +188,6 @@ public enum DashboardAction {
       ActionView.OBJECTIVE,
       ActionKind.STREAMING,
       null,
-      row -> true,
       Set.of(OBJECTIVE_NUMBER)),
   /** Start a one-shot plan from a prompt: {@code erk one-shot PROMPT}. Always available. */
   ONE_SHOT_PROMPT(
@@ -219,26 +196,11 @@ public enum DashboardAction {
       ActionView.GLOBAL,
       ActionKind.STREAMING,
       PROMPT,
-      row -> true,
       Set.of(PROMPT)),
   /** Cancel the plan's queued or running workflow run: {@code erk workflow run cancel ID}. */
-  CANCEL_RUN(
-      "cancel_run",
-      "Cancel Run",
-      ActionView.RUN,
-      ActionKind.TEXT,
-      null,
-      row -> row.runId() != null && isOneOf(row.runStatus(), "queued", "in_progress"),
-      Set.of(RUN_ID)),
+  CANCEL_RUN("cancel_run", "Cancel Run", ActionView.RUN, ActionKind.TEXT, null, Set.of(RUN_ID)),
   /** Re-run a failed or cancelled workflow run: {@code erk workflow run retry ID}. */
-  RETRY_RUN(
-      "retry_run",
-      "Retry Run",
-      ActionView.RUN,
-      ActionKind.TEXT,
-      null,
-      DashboardAction::isRetryable,
-      Set.of(RUN_ID)),
+  RETRY_RUN("retry_run", "Retry Run", ActionView.RUN, ActionKind.TEXT, null, Set.of(RUN_ID)),
   /** Re-run only the failed jobs: {@code erk workflow run retry ID --failed}. */
   RETRY_FAILED_RUN(
       "retry_failed_run",
@@ -246,7 +208,6 @@ public enum DashboardAction {
       ActionView.RUN,
       ActionKind.TEXT,
       null,
-      DashboardAction::isRetryable,
       Set.of(RUN_ID));
 
   private final String id;
@@ -254,9 +215,6 @@ public enum DashboardAction {
   private final ActionView view;
   private final ActionKind kind;
   private final @Nullable ActionParameter input;
-
-  @SuppressWarnings("ImmutableEnumChecker") // every constant passes a stateless lambda
-  private final Predicate<PlanRow> availability;
 
   @SuppressWarnings("ImmutableEnumChecker") // every constant passes an unmodifiable Set.of(...)
   private final Set<ActionParameter> parameters;
@@ -267,14 +225,12 @@ public enum DashboardAction {
       ActionView view,
       ActionKind kind,
       @Nullable ActionParameter input,
-      Predicate<PlanRow> availability,
       Set<ActionParameter> parameters) {
     this.id = id;
     this.title = title;
     this.view = view;
     this.kind = kind;
     this.input = input;
-    this.availability = availability;
     this.parameters = parameters;
   }
 
@@ -313,7 +269,7 @@ public enum DashboardAction {
    * action's {@link #view()} names (see the class comment).
    */
   public boolean isAvailable(PlanRow row) {
-    return availability.test(row);
+    return RowAvailability.isAvailable(this, row);
   }
 
   /**
@@ -364,49 +320,6 @@ public enum DashboardAction {
     if (!isAvailable(row)) {
       throw new IllegalStateException(id + " is not available on plan #" + row.prNumber());
     }
-    Map<ActionParameter, String> values = new EnumMap<>(ActionParameter.class);
-    for (ActionParameter p : parameters) {
-      String value =
-          view == ActionView.OBJECTIVE && p == OBJECTIVE_NUMBER
-              ? String.valueOf(row.prNumber())
-              : RowValues.of(p, row);
-      if (value != null) {
-        values.put(p, value);
-      }
-    }
-    // erk's dashboard runs these on the row's pr_number: at 0.7.x the plan issue's linked PR
-    // (0025aec tui/app.py), at 0.9.x the plan's PR. A land names the plan as its learn source
-    // unless the plan is a learn plan.
-    String linked = RowValues.of(LINKED_PR_NUMBER, row);
-    boolean onPr =
-        this == ADDRESS_REMOTE
-            || this == REBASE_REMOTE
-            || this == REWRITE_REMOTE
-            || this == INCREMENTAL_DISPATCH
-            || this == CMUX_CHECKOUT
-            || this == CMUX_TELEPORT
-            || this == LAND_PR;
-    if (linked != null && onPr) {
-      values.put(LINKED_PR_NUMBER, linked);
-    }
-    String learnSource = RowValues.of(LEARN_SOURCE_NUMBER, row);
-    if (learnSource != null && this == LAND_PR) {
-      values.put(LEARN_SOURCE_NUMBER, learnSource);
-    }
-    return values;
-  }
-
-  private static boolean hasLinkedPr(PlanRow row) {
-    return row.linkedPrNumber() != null;
-  }
-
-  private static boolean isRetryable(PlanRow row) {
-    return row.runId() != null
-        && "completed".equals(row.runStatus())
-        && isOneOf(row.runConclusion(), "failure", "cancelled");
-  }
-
-  private static boolean isOneOf(@Nullable String value, String a, String b) {
-    return a.equals(value) || b.equals(value);
+    return RowValues.forRequest(this, row);
   }
 }

@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@link PlanRow.Builder}, the stable way to build rows. */
+/** {@link PlanRowBuilder}, the stable way to build rows. */
 class PlanRowBuilderTest {
 
   @Test
   void everyComponentHasASetterNamedAfterIt() {
     Set<String> setters =
-        Arrays.stream(PlanRow.Builder.class.getMethods())
-            .filter(m -> m.getReturnType() == PlanRow.Builder.class && m.getParameterCount() == 1)
+        Arrays.stream(PlanRowBuilder.class.getMethods())
+            .filter(m -> m.getReturnType() == PlanRowBuilder.class && m.getParameterCount() == 1)
             .map(Method::getName)
             .collect(Collectors.toSet());
     for (RecordComponent component : PlanRow.class.getRecordComponents()) {

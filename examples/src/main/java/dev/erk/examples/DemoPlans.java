@@ -46,12 +46,13 @@ final class DemoPlans {
             .build(),
         PlanRows.open(7898)
             .title("Learn: document the dash-data row schema")
-            .learnPlan()
             .learn("completed_with_plan", 7950)
             .checksPending()
             .run("24679990", "in_progress", null)
             .updatedAt(NOW.minusDays(1))
             .author("carol")
+            .rowBuilder()
+            .isLearnPlan(true)
             .build(),
         PlanRows.open(7890)
             .title("国際化: ダッシュボードの列幅を修正する 🚀 (wide title)")

@@ -10,6 +10,7 @@ import dev.erk.client.DashboardAction;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnsupportedActionException;
 import dev.erk.client.PlanRow;
+import dev.erk.client.PlanRowBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ class GenerationDetectionTest {
   }
 
   /** An open plan with the number of {@link #plan} on branch {@code b}, with nothing else shown. */
-  private PlanRow.Builder openOnBranchB() {
+  private PlanRowBuilder openOnBranchB() {
     return PlanRow.builder()
         .prNumber(plan.prNumber())
         .prUrl(plan.prUrl())

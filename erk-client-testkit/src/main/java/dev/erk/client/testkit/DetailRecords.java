@@ -303,8 +303,9 @@ public final class DetailRecords {
   }
 
   /**
-   * The checks of {@code roadmap}'s objective as current erk reports them: its phases, its node
-   * counts (without {@code in_flight}, which the check command does not send), whether it is
+   * The checks of {@code roadmap}'s objective as current erk reports them: its phases as rebuilt
+   * from the dependency graph ("Phase N" names, no node comments, dependencies always listed), its
+   * node counts (without {@code in_flight}, which the check command does not send), whether it is
    * complete, no parser warnings, and as next node the first pending node, else the first planning
    * one, else the first in progress (not the graph's dependency-aware next node).
    */
@@ -314,7 +315,7 @@ public final class DetailRecords {
     return new ObjectiveChecks(
         roadmap.issueNumber(),
         List.of(checks),
-        roadmap.phases(),
+        CheckPhases.of(roadmap.phases()),
         new RoadmapSummary(
             s.totalNodes(),
             s.pending(),

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +93,7 @@ public final class FakeErk implements AutoCloseable {
     this.writer =
         new ScriptWriter(
             files.dir(), List.copyOf(settings.recordedEnvironment), settings.unmatchedExitCode);
-    this.journal = new Journal(files.journal());
+    this.journal = new Journal(this, new JournalFiles(files.journal()));
     writer.install(List.of());
   }
 
@@ -186,12 +185,7 @@ public final class FakeErk implements AutoCloseable {
    * kept).
    */
   public List<Invocation> invocations() {
-    checkOpenNow();
-    List<Journal.Entry> entries = journal.entries();
-    synchronized (lock) {
-      checkOpen();
-      return entries.stream().map(this::toInvocation).toList();
-    }
+    return journal.invocations();
   }
 
   /**
@@ -202,11 +196,7 @@ public final class FakeErk implements AutoCloseable {
    * @throws InterruptedException if interrupted while waiting
    */
   public Optional<Invocation> takeInvocation(Duration timeout) throws InterruptedException {
-    checkOpenNow();
-    Optional<Journal.Entry> entry = journal.take(timeout);
-    synchronized (lock) {
-      return entry.map(this::toInvocation);
-    }
+    return journal.take(timeout);
   }
 
   /**
@@ -215,7 +205,7 @@ public final class FakeErk implements AutoCloseable {
    * @throws AssertionError listing the invocations and the nearest stubs, if none does
    */
   public void verify(ArgvPattern pattern) {
-    verify(pattern, n -> n >= 1, "at least once");
+    journal.verifyAtLeastOnce(pattern);
   }
 
   /**
@@ -224,15 +214,7 @@ public final class FakeErk implements AutoCloseable {
    * @throws AssertionError listing the invocations and the nearest stubs, if the count differs
    */
   public void verify(int times, ArgvPattern pattern) {
-    verify(pattern, n -> n == times, times == 1 ? "exactly once" : "exactly " + times + " times");
-  }
-
-  private void verify(ArgvPattern pattern, Predicate<Long> expected, String wanted) {
-    List<Invocation> all = invocations();
-    long count = all.stream().filter(i -> pattern.matches(i.argv())).count();
-    if (!expected.test(count)) {
-      throw new AssertionError(report(all).countMismatch(pattern, wanted, count));
-    }
+    journal.verifyTimes(times, pattern);
   }
 
   /**
@@ -241,10 +223,7 @@ public final class FakeErk implements AutoCloseable {
    * @throws AssertionError listing each unmatched argv with its nearest stubs, if any was not
    */
   public void verifyNoUnmatched() {
-    List<Invocation> all = invocations();
-    if (all.stream().anyMatch(Invocation::unmatched)) {
-      throw new AssertionError(report(all).unmatched());
-    }
+    journal.verifyNoUnmatched();
   }
 
   /**
@@ -303,32 +282,18 @@ public final class FakeErk implements AutoCloseable {
     }
   }
 
-  private Invocation toInvocation(Journal.Entry entry) {
-    Optional<String> stub =
-        entry.stubId().equals("-")
-            ? Optional.empty()
-            : Optional.of(
-                stubs.stream()
-                    .filter(s -> String.valueOf(s.spec().id()).equals(entry.stubId()))
-                    .findFirst()
-                    .map(Stub::description)
-                    .orElse("#" + entry.stubId() + " (removed)"));
-    return new Invocation(entry.argv(), entry.cwd(), entry.environment(), entry.time(), stub);
+  /** The stubs, oldest first; the caller holds {@link #lock}. */
+  List<Stub> stubs() {
+    return List.copyOf(stubs);
   }
 
-  private FailureReport report(List<Invocation> all) {
-    synchronized (lock) {
-      return new FailureReport(all, stubs.stream().map(Stub::spec).toList());
-    }
-  }
-
-  private void checkOpen() {
+  void checkOpen() {
     if (closed) {
       throw new IllegalStateException(this + " is closed");
     }
   }
 
-  private void checkOpenNow() {
+  void checkOpenNow() {
     synchronized (lock) {
       checkOpen();
     }

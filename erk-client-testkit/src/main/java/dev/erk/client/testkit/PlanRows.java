@@ -39,17 +39,17 @@ public final class PlanRows {
   private PlanRows() {}
 
   /** A builder for an open, published plan PR #42 titled "Add retry to uploads". */
-  public static PlanRowBuilder builder() {
-    return new PlanRowBuilder();
+  public static DerivedRowBuilder builder() {
+    return new DerivedRowBuilder();
   }
 
   /** A builder for an open, published plan PR with this number. */
-  public static PlanRowBuilder open(int prNumber) {
+  public static DerivedRowBuilder open(int prNumber) {
     return builder().prNumber(prNumber);
   }
 
   /** A builder for a closed plan PR with this number. */
-  public static PlanRowBuilder closed(int prNumber) {
+  public static DerivedRowBuilder closed(int prNumber) {
     return builder().prNumber(prNumber).closed();
   }
 
@@ -90,7 +90,7 @@ public final class PlanRows {
     List<PlanRow> rows = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int n = 1000 + i;
-      PlanRowBuilder row =
+      DerivedRowBuilder row =
           open(n)
               .title("Plan " + n + ": make component " + (i % 97) + " faster")
               .author("dev" + i % 7)

@@ -72,6 +72,7 @@ final class FixtureSources {
             .checks(3, 5)
             .comments(1, 2)
             .run("24681357", "completed", "failure")
+            .rowBuilder()
             .ciSummaryCommentId(3000000042L)
             .build(),
         PlanRows.open(103).title("Rename the config keys").conflicts().checks(5, 5).build(),

@@ -48,11 +48,12 @@ public final class DemoScenario {
             .build(),
         PlanRows.open(7898)
             .title("Learn: document the dash-data row schema")
-            .learnPlan()
             .checksPending()
             .run("24679990", "in_progress", null)
             .updatedAt(NOW.minusDays(1))
             .author("carol")
+            .rowBuilder()
+            .isLearnPlan(true)
             .build(),
         PlanRows.open(CLOSED_MEANWHILE)
             .title("Escape <b>markup</b> & [bold]Rich[/bold] in titles")

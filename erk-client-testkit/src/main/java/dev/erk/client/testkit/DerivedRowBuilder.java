@@ -3,23 +3,30 @@ package dev.erk.client.testkit;
 import dev.erk.client.CheckCounts;
 import dev.erk.client.DependencyPlan;
 import dev.erk.client.PlanRow;
+import dev.erk.client.PlanRowBuilder;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds one {@link PlanRow} from the facts a test cares about; every other field keeps erk's
- * "nothing to show" value and every display field is derived as erk derives it. Obtain one from
- * {@link PlanRows#builder()}. It sits on {@link PlanRow#builder()}, the API's stable builder that
- * sets components one by one; this one sets facts and derives the displays from them (use {@link
- * PlanRow#newBuilder()} on its result to change single components). Not thread-safe; {@link
- * #build()} may be called repeatedly.
+ * Builds one {@link PlanRow} from the facts a test cares about, with fixture defaults (an open PR
+ * #42 titled "Add retry to uploads" by {@code alice}): every other component keeps erk's "nothing
+ * to show" value and every display field is derived from the facts as erk derives it. Obtain one
+ * from {@link PlanRows#builder()}.
+ *
+ * <p>It sits on the API's {@link PlanRowBuilder}, which sets components one by one: {@link
+ * #rowBuilder()} hands over to it for what no fact here covers.
+ *
+ * <pre>{@code
+ * PlanRow learn =
+ *     PlanRows.open(7).title("Learn from the outage").rowBuilder().isLearnPlan(true).build();
+ * }</pre>
+ *
+ * <p>Not thread-safe; {@link #build()} may be called repeatedly.
  */
-public final class PlanRowBuilder {
+public final class DerivedRowBuilder {
   private static final String EYES = "\uD83D\uDC40";
   private static final String CONSTRUCTION = "\uD83D\uDEA7";
   private static final String NO_ENTRY = "\u26D4";
@@ -52,15 +59,11 @@ public final class PlanRowBuilder {
   private @Nullable OffsetDateTime createdAt;
   private @Nullable OffsetDateTime lastLocalImplAt;
   private @Nullable OffsetDateTime lastRemoteImplAt;
-  private @Nullable Long ciSummaryCommentId;
-  private boolean learnPlan;
-  private @Nullable String lifecycle;
-  private final Map<String, @Nullable Object> extras = new LinkedHashMap<>();
 
-  PlanRowBuilder() {}
+  DerivedRowBuilder() {}
 
   /** The PR number; URLs, {@code "#N"} displays and the default branch follow it. Default 42. */
-  public PlanRowBuilder prNumber(int prNumber) {
+  public DerivedRowBuilder prNumber(int prNumber) {
     if (prNumber <= 0) {
       throw new IllegalArgumentException("prNumber must be positive: " + prNumber);
     }
@@ -69,56 +72,56 @@ public final class PlanRowBuilder {
   }
 
   /** The PR title ({@code full_title} and {@code pr_title}). */
-  public PlanRowBuilder title(String title) {
+  public DerivedRowBuilder title(String title) {
     this.title = title;
     return this;
   }
 
   /** The plan text ({@code pr_body}). */
-  public PlanRowBuilder body(String body) {
+  public DerivedRowBuilder body(String body) {
     this.body = body;
     return this;
   }
 
   /** An open PR ({@code pr_state "OPEN"}); the default. */
-  public PlanRowBuilder open() {
+  public DerivedRowBuilder open() {
     this.open = true;
     return this;
   }
 
   /** A closed PR: {@code pr_state "CLOSED"}, ⛔ and lifecycle {@code closed}. */
-  public PlanRowBuilder closed() {
+  public DerivedRowBuilder closed() {
     this.open = false;
     return this;
   }
 
   /** A draft PR (🚧 instead of 👀). */
-  public PlanRowBuilder draft() {
+  public DerivedRowBuilder draft() {
     this.draft = true;
     return this;
   }
 
   /** Merge conflicts: 💥 in {@code pr_display} and {@code status_display}. */
-  public PlanRowBuilder conflicts() {
+  public DerivedRowBuilder conflicts() {
     this.conflicts = true;
     return this;
   }
 
   /** The PR's head branch; default {@code plnd/plan-N}. */
-  public PlanRowBuilder branch(String branch) {
+  public DerivedRowBuilder branch(String branch) {
     this.branch = branch;
     return this;
   }
 
   /** CI results: all passing gives ✅ and {@code checks_passing true}, else 🚫 and false. */
-  public PlanRowBuilder checks(int passing, int total) {
+  public DerivedRowBuilder checks(int passing, int total) {
     this.checks = new CheckCounts(passing, total);
     this.checksPending = false;
     return this;
   }
 
   /** CI still running: 🔄, {@code checks_passing null}. */
-  public PlanRowBuilder checksPending() {
+  public DerivedRowBuilder checksPending() {
     this.checks = null;
     this.checksPending = true;
     return this;
@@ -130,7 +133,7 @@ public final class PlanRowBuilder {
    * @param status {@code queued}, {@code in_progress} or {@code completed}
    * @param conclusion {@code success}, {@code failure}, {@code cancelled}, or null while running
    */
-  public PlanRowBuilder run(String runId, String status, @Nullable String conclusion) {
+  public DerivedRowBuilder run(String runId, String status, @Nullable String conclusion) {
     this.runId = runId;
     this.runStatus = status;
     this.runConclusion = conclusion;
@@ -138,27 +141,21 @@ public final class PlanRowBuilder {
   }
 
   /** A local worktree mapped to the plan ({@code exists_locally true}). */
-  public PlanRowBuilder worktree(String name, String branch) {
+  public DerivedRowBuilder worktree(String name, String branch) {
     this.worktreeName = name;
     this.worktreeBranch = branch;
     return this;
   }
 
   /** The learn status (e.g. {@code pending}, {@code completed_with_plan}) and learn plan issue. */
-  public PlanRowBuilder learn(String status, @Nullable Integer planIssue) {
+  public DerivedRowBuilder learn(String status, @Nullable Integer planIssue) {
     this.learnStatus = status;
     this.learnPlanIssue = planIssue;
     return this;
   }
 
-  /** Marks the plan as a learn plan (label {@code erk-learn}). */
-  public PlanRowBuilder learnPlan() {
-    this.learnPlan = true;
-    return this;
-  }
-
   /** The objective the plan belongs to, with its roadmap progress. */
-  public PlanRowBuilder objective(int issue, int doneNodes, int totalNodes) {
+  public DerivedRowBuilder objective(int issue, int doneNodes, int totalNodes) {
     this.objectiveIssue = issue;
     this.objectiveDone = doneNodes;
     this.objectiveTotal = totalNodes;
@@ -166,7 +163,7 @@ public final class PlanRowBuilder {
   }
 
   /** Dependency plans of the objective's next node ({@code objective_deps_plans}). */
-  public PlanRowBuilder dependsOn(int... prNumbers) {
+  public DerivedRowBuilder dependsOn(int... prNumbers) {
     for (int n : prNumbers) {
       dependencies.add(PlanRows.dependency(n));
     }
@@ -174,58 +171,49 @@ public final class PlanRowBuilder {
   }
 
   /** Resolved and total review threads. */
-  public PlanRowBuilder comments(int resolved, int total) {
+  public DerivedRowBuilder comments(int resolved, int total) {
     this.resolvedComments = resolved;
     this.totalComments = total;
     return this;
   }
 
   /** The creator's GitHub login; default {@code alice}. */
-  public PlanRowBuilder author(String author) {
+  public DerivedRowBuilder author(String author) {
     this.author = author;
     return this;
   }
 
   /** When the PR last changed; default {@link PlanRows#UPDATED_AT}. */
-  public PlanRowBuilder updatedAt(OffsetDateTime updatedAt) {
+  public DerivedRowBuilder updatedAt(OffsetDateTime updatedAt) {
     this.updatedAt = updatedAt;
     return this;
   }
 
   /** When the PR was created; default ten days before {@code updatedAt}. */
-  public PlanRowBuilder createdAt(OffsetDateTime createdAt) {
+  public DerivedRowBuilder createdAt(OffsetDateTime createdAt) {
     this.createdAt = createdAt;
     return this;
   }
 
   /** The last local and remote implementation times (either may be null). */
-  public PlanRowBuilder implementedAt(
+  public DerivedRowBuilder implementedAt(
       @Nullable OffsetDateTime local, @Nullable OffsetDateTime remote) {
     this.lastLocalImplAt = local;
     this.lastRemoteImplAt = remote;
     return this;
   }
 
-  /** The PR comment holding CI failure summaries. */
-  public PlanRowBuilder ciSummaryCommentId(long commentId) {
-    this.ciSummaryCommentId = commentId;
-    return this;
-  }
-
-  /** The lifecycle stage shown, e.g. {@code "[magenta]planning[/magenta]"}; default derived. */
-  public PlanRowBuilder lifecycle(String display) {
-    this.lifecycle = display;
-    return this;
-  }
-
-  /** A key this SDK does not model, kept in {@link PlanRow#extras()} and written after the rest. */
-  public PlanRowBuilder extra(String key, @Nullable Object value) {
-    extras.put(key, value);
-    return this;
-  }
-
   /** The row, with every display field derived from the facts set. */
   public PlanRow build() {
+    return rowBuilder().build();
+  }
+
+  /**
+   * The API's builder holding the row {@link #build()} would return, to set the components no fact
+   * here covers ({@code isLearnPlan}, {@code ciSummaryCommentId}, {@code extra(…)}) or to replace a
+   * derived display. Later changes to this builder do not reach it.
+   */
+  public PlanRowBuilder rowBuilder() {
     String url = PlanRows.pullUrl(prNumber);
     String icon = open ? (draft ? CONSTRUCTION : EYES) : NO_ENTRY;
     String status = open ? icon + (conflicts ? " " + COLLISION : "") : "-";
@@ -239,7 +227,6 @@ public final class PlanRowBuilder {
         .checksDisplay(RowDisplays.checks(checks, checksPending))
         .checksPassing(checksPassing())
         .checksCounts(checks)
-        .ciSummaryCommentId(ciSummaryCommentId)
         .worktreeName(worktreeName)
         .existsLocally(!worktreeName.isEmpty())
         .localImplDisplay(RowDisplays.relative(lastLocalImplAt, updatedAt))
@@ -283,12 +270,8 @@ public final class PlanRowBuilder {
         .createdAt(created)
         .createdDisplay(RowDisplays.relative(created, updatedAt))
         .author(author)
-        .isLearnPlan(learnPlan)
-        .lifecycleDisplay(
-            lifecycle != null ? lifecycle : RowDisplays.lifecycle(open, runId != null))
-        .statusDisplay(status)
-        .extras(extras)
-        .build();
+        .lifecycleDisplay(RowDisplays.lifecycle(open, runId != null))
+        .statusDisplay(status);
   }
 
   private @Nullable Boolean checksPassing() {
