@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,15 @@ final class WarmCollector {
             });
     attempt(command, timeout, readOnly, spawn, result, stop);
     return result;
+  }
+
+  /** A streaming action on a worker taken out of the pool; see {@link WarmStream}. */
+  RunningCall stream(
+      List<String> command,
+      Duration timeout,
+      Supplier<Execution> spawn,
+      BiConsumer<Execution.@Nullable Exit, @Nullable Throwable> log) {
+    return new WarmStream(pool, command, timeout, spawn, log);
   }
 
   boolean close(Duration wait) {
