@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs collected calls on the client's warm workers ({@code keepWarm(true)}): the same {@link
  * Collected} a spawned erk gives. A call no worker can take is spawned; a read-only call whose
- * worker died is retried once on a fresh worker, an action never.
+ * worker died is retried once on a fresh worker, an action never. Streaming actions go to a {@link
+ * WarmStream} instead ({@code warmStreams(true)}).
  */
 final class WarmCollector {
   private final ClientConfig config;

@@ -57,8 +57,9 @@ public final class WarmRun {
   }
 
   /**
-   * Completes, always normally, once {@link #outcome()} has and the worker that ending the call
-   * killed, if any, has exited: then nothing of the call runs but what the kill grace still ends.
+   * Completes, always normally, once {@link #outcome()} has and its pool has taken its worker back,
+   * or, if ending the call killed the worker, once the worker has exited (what the worker started
+   * gets the kill grace to end).
    */
   public CompletableFuture<@Nullable Void> settled() {
     return settled;

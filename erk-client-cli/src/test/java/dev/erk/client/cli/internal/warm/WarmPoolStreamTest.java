@@ -58,6 +58,7 @@ class WarmPoolStreamTest {
     WarmRun streamed = pool.stream(command(script, "ppid"), LONG, out, collector());
 
     WarmOutcome outcome = streamed.outcome().get(60, TimeUnit.SECONDS);
+    streamed.settled().get(60, TimeUnit.SECONDS); // the worker is back in the pool by then
 
     assertInstanceOf(WarmOutcome.Exited.class, outcome);
     assertEquals(
