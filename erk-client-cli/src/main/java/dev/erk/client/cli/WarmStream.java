@@ -79,7 +79,14 @@ final class WarmStream implements RunningCall {
         started.settled(),
         (settled, never) ->
             Contained.whenDone(
-                started.outcome(), (outcome, error) -> ended(outcome, error, stdout, stderr)));
+                started.outcome(),
+                (outcome, error) -> {
+                  try {
+                    ended(outcome, error, stdout, stderr);
+                  } catch (Throwable e) {
+                    exit.completeExceptionally(Futures.typed(e, command));
+                  }
+                }));
   }
 
   private void ended(
@@ -106,14 +113,16 @@ final class WarmStream implements RunningCall {
   /** No worker took the call: it is spawned, with the same outputs (nothing reached them yet). */
   private void fallBack(ProcessOutput stdout, ProcessOutput stderr) {
     Execution execution;
+    ErkException early;
     synchronized (this) {
-      ErkException early = stopped;
-      if (early != null) {
-        exit.completeExceptionally(early);
-        return;
-      }
-      execution = spawn.get();
+      early = stopped;
+      execution = early == null ? spawn.get() : null;
       spawned = execution;
+    }
+    if (execution == null) {
+      exit.completeExceptionally(
+          early != null ? early : new IllegalStateException("neither spawned nor stopped"));
+      return;
     }
     Contained.whenDone(
         execution.exit(),
@@ -133,13 +142,19 @@ final class WarmStream implements RunningCall {
   }
 
   @Override
-  public synchronized OptionalLong pid() {
-    Execution fallback = spawned;
+  public OptionalLong pid() {
+    // Read under the lock, asked outside it: output arrives under the run's or execution's lock
+    // and may end this call (terminate takes this lock).
+    Execution fallback;
+    WarmRun warm;
+    synchronized (this) {
+      fallback = spawned;
+      warm = run;
+    }
     if (fallback != null) {
       long pid = fallback.pid();
       return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
     }
-    WarmRun warm = run;
     return warm == null ? OptionalLong.empty() : warm.workerPid();
   }
 

@@ -219,6 +219,20 @@ class WarmStreamTest {
     }
   }
 
+  @Test
+  void aStreamOnAPythonScriptNoWorkerCanLoadIsSpawned() throws Exception {
+    Path script = dir.resolve("erk");
+    Files.writeString(
+        script, "#!" + WarmStandIn.python() + "\nimport os\nprint('spawned by', os.getppid())\n");
+    script.toFile().setExecutable(true);
+    try (CliErkClient warm = warm(script).build()) {
+      Streamed streamed = stream(warm, "anything");
+      assertEquals(
+          List.of("spawned by " + ProcessHandle.current().pid()),
+          streamed.of(OutputLine.Source.STDOUT));
+    }
+  }
+
   /** Streams {@code tree}; {@code pids} completes with the worker, the call and its child. */
   private static StreamHandle startTree(CliErkClient client, CompletableFuture<long[]> pids) {
     return client.stream(
