@@ -72,6 +72,18 @@ def main():
         sys.stderr.write("on stderr\n")
         sys.stderr.flush()
         os._exit(int(args[1]))
+    elif command == "chunks":  # lines cut across writes: a UTF-8 character, a CRLF, ANSI
+        for piece in (b"first ha", b"lf\ncaf\xc3", b"\xa9 \x1b[32mgreen", b"\x1b[0m\r",
+                      b"\nlast without end"):
+            sys.stdout.buffer.write(piece)
+            sys.stdout.flush()
+        sys.stderr.buffer.write(b"err \xff\r")
+        sys.stderr.flush()
+        sys.stderr.buffer.write(b"\nerr two\n")
+    elif command == "tree":  # the call, a subprocess it started, and the process running it
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+        print("pids", os.getppid(), os.getpid(), child.pid, flush=True)
+        time.sleep(3600)
     elif command == "big":
         sys.stdout.write("x" * 300000 + "\n")
         sys.stderr.write("y" * 200000 + "\n")

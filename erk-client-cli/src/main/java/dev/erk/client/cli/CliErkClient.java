@@ -497,13 +497,32 @@ public final class CliErkClient implements ErkClient {
      * Whether calls go to warm erk workers instead of a new process each: {@code listPlans}, {@code
      * version} and non-streaming actions. A worker is a Python process that imported erk once and
      * runs each call in a fresh fork of itself, with the same output and exit code as a spawned
-     * erk, in milliseconds instead of erk's start-up time. Streaming actions are always spawned. An
-     * erk that is not a Python console script (a shell wrapper, a binary) is spawned as before.
-     * Each worker holds about as much memory as one erk process. Default false. See the README's
-     * "Warm erk" section.
+     * erk, in milliseconds instead of erk's start-up time. Streaming actions are spawned unless
+     * {@link #warmStreams(boolean)} is set. An erk that is not a Python console script (a shell
+     * wrapper, a binary) is spawned as before. Each worker holds about as much memory as one erk
+     * process. Default false. See the README's "Warm erk" section.
      */
     public Builder keepWarm(boolean keepWarm) {
       this.warm = warm.withEnabled(keepWarm);
+      return this;
+    }
+
+    /**
+     * Whether {@code stream} and {@code streamAsync} run on warm workers too; only with {@link
+     * #keepWarm(boolean) keepWarm(true)}, ignored otherwise ({@code run} of a streaming action is
+     * always spawned). Default false.
+     *
+     * <p>What it trades: a warm stream starts without erk's start-up time, but it holds a worker
+     * (about one erk process of memory) for its whole run, which can last minutes; that worker is
+     * taken out of the pool, so it never makes other calls wait. The call runs in a fork of the
+     * worker rather than in a process of its own: its lines, result and exit code are those of a
+     * spawned erk, but it shares the worker's start-up state (erk imported once, the environment at
+     * the worker's start). Cancel, timeout and {@code close()} kill the worker's whole tree, the
+     * action and everything it started, and a fresh worker serves later calls. A worker that dies
+     * during the action ends it as a spawned erk's death would; it is never retried.
+     */
+    public Builder warmStreams(boolean warmStreams) {
+      this.warm = warm.withStreams(warmStreams);
       return this;
     }
 

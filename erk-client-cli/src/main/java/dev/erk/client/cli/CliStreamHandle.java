@@ -29,8 +29,9 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link StreamHandle} of one streaming erk process. It exists before the process does: a
- * stream whose command line waits for generation detection is started when that completes.
+ * The {@link StreamHandle} of one streaming erk call, spawned or on a warm worker (see {@link
+ * RunningCall}). It exists before the call does: a stream whose command line waits for generation
+ * detection is started when that completes.
  *
  * <p>{@link #completion()} completes normally once the process has exited and the listener has
  * returned from the last line; exceptionally as soon as the process is gone after a cancel, a
@@ -49,7 +50,7 @@ final class CliStreamHandle implements StreamHandle {
   private final LineStream out;
   private final LineStream err;
   private final CallFuture<ActionResult> completion = new CallFuture<>(this::cancel);
-  private volatile @Nullable Execution execution;
+  private volatile @Nullable RunningCall running;
 
   CliStreamHandle(
       ActionRequest request, ClientConfig config, Duration timeout, LineListener listener) {
@@ -69,8 +70,8 @@ final class CliStreamHandle implements StreamHandle {
     this.err = new LineStream(OutputLine.Source.STDERR, delivery, MAX_LINE_CHARS, TAIL_CHARS);
   }
 
-  void start(Execution started, CallEvents events) {
-    execution = started;
+  void start(RunningCall started, CallEvents events) {
+    running = started;
     if (completion.isDone()) {
       started.cancel();
       return;
@@ -99,7 +100,7 @@ final class CliStreamHandle implements StreamHandle {
     completion.completeExceptionally(error);
   }
 
-  private void awaitDelivery(Execution finished, Execution.Exit exit) {
+  private void awaitDelivery(RunningCall finished, Execution.Exit exit) {
     long remaining = timeout.toNanos() - (System.nanoTime() - startNanos);
     ScheduledFuture<?> deadline =
         SdkThreads.scheduler()
@@ -132,10 +133,10 @@ final class CliStreamHandle implements StreamHandle {
   }
 
   private void listenerTooSlow() {
-    Execution running = execution;
-    if (running != null) {
-      List<String> command = running.command();
-      running.terminate(
+    RunningCall call = running;
+    if (call != null) {
+      List<String> command = call.command();
+      call.terminate(
           new ErkOutputTooLargeException(
               "the line listener of `"
                   + CommandLines.describe(command)
@@ -156,9 +157,8 @@ final class CliStreamHandle implements StreamHandle {
 
   @Override
   public OptionalLong pid() {
-    Execution running = execution;
-    long pid = running == null ? -1 : running.pid();
-    return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
+    RunningCall call = running;
+    return call == null ? OptionalLong.empty() : call.pid();
   }
 
   @Override
@@ -168,9 +168,9 @@ final class CliStreamHandle implements StreamHandle {
 
   @Override
   public void cancel() {
-    Execution running = execution;
-    if (running != null && running.isRunning()) {
-      running.cancel();
+    RunningCall call = running;
+    if (call != null && call.isRunning()) {
+      call.cancel();
     } else {
       delivery.abort();
       completion.completeExceptionally(new ErkCancelledException(argv()));
@@ -200,9 +200,9 @@ final class CliStreamHandle implements StreamHandle {
 
   /** The command line that ran, else the one this client would run with erk's current names. */
   private List<String> argv() {
-    Execution running = execution;
-    if (running != null) {
-      return running.command();
+    RunningCall call = running;
+    if (call != null) {
+      return call.command();
     }
     List<String> argv = new ArrayList<>();
     argv.add(config.executable().toString());

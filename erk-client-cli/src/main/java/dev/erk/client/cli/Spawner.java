@@ -139,21 +139,35 @@ final class Spawner {
             handle.failBeforeStart(Futures.typed(Futures.unwrap(error), request.arguments()));
             return;
           }
-          Execution execution = null;
+          RunningCall call = null;
           try {
-            execution = newExecution(argv, timeout);
-            Contained.whenDone(execution.exit(), (exit, failure) -> log(argv, exit, failure));
-            events.spawned(execution);
-            calls.add(execution);
-            handle.start(execution, events);
+            WarmCollector route = config.warm().warmStreams() ? warm : null;
+            call =
+                route == null
+                    ? RunningCall.spawned(spawned(argv, timeout, events))
+                    : route.stream(
+                        argv,
+                        timeout,
+                        () -> spawned(argv, timeout, events),
+                        (exit, failure) -> log(argv, exit, failure));
+            handle.start(call, events);
           } catch (Throwable e) {
-            if (execution != null) {
-              execution.cancel();
+            if (call != null) {
+              call.cancel();
             }
             handle.failBeforeStart(Futures.typed(e, argv));
           }
         });
     return handle;
+  }
+
+  /** A stream's execution, logged, observed and known to the client; not started. */
+  private Execution spawned(List<String> argv, Duration timeout, CallEvents events) {
+    Execution execution = newExecution(argv, timeout);
+    Contained.whenDone(execution.exit(), (exit, failure) -> log(argv, exit, failure));
+    events.spawned(execution);
+    calls.add(execution);
+    return execution;
   }
 
   private Execution newExecution(List<String> command, @Nullable Duration timeout) {

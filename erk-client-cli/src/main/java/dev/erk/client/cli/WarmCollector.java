@@ -12,13 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs collected calls on the client's warm workers ({@code keepWarm(true)}): the same {@link
  * Collected} a spawned erk gives. A call no worker can take is spawned; a read-only call whose
- * worker died is retried once on a fresh worker, an action never.
+ * worker died is retried once on a fresh worker, an action never. Streaming actions go to a {@link
+ * WarmStream} instead ({@code warmStreams(true)}).
  */
 final class WarmCollector {
   private final ClientConfig config;
@@ -52,6 +54,15 @@ final class WarmCollector {
             });
     attempt(command, timeout, readOnly, spawn, result, stop);
     return result;
+  }
+
+  /** A streaming action on a worker taken out of the pool; see {@link WarmStream}. */
+  RunningCall stream(
+      List<String> command,
+      Duration timeout,
+      Supplier<Execution> spawn,
+      BiConsumer<Execution.@Nullable Exit, @Nullable Throwable> log) {
+    return new WarmStream(pool, command, timeout, spawn, log);
   }
 
   boolean close(Duration wait) {

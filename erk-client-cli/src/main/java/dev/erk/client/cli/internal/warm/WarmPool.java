@@ -11,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * cancelled, timed out or killed it; it exits after {@code idleTime} unused. If the executable is
  * not a Python console script, or a worker cannot start or speak the protocol, every call is {@link
  * WarmOutcome.Unavailable} (logged once at DEBUG) and is spawned instead.
+ *
+ * <p>A {@linkplain #stream streamed} call takes its worker out of the pool for its whole run: it
+ * holds no place among the {@code poolSize} workers and never waits for one.
  */
 public final class WarmPool {
   private final Path executable;
@@ -37,6 +42,7 @@ public final class WarmPool {
   private final Deque<Worker> idle = new ArrayDeque<>();
   private final Deque<WarmRun> waiting = new ArrayDeque<>();
   private final List<Worker> live = new ArrayList<>();
+  private final Set<Worker> detached = new HashSet<>();
   private final Map<Worker, Fingerprint> installed = new HashMap<>();
   private final Map<Worker, ScheduledFuture<?>> idleTimers = new HashMap<>();
   private int starting;
@@ -93,6 +99,31 @@ public final class WarmPool {
     return run;
   }
 
+  /**
+   * Like {@link #run}, for a call that may run for minutes (a streaming action): it takes an idle
+   * worker out of the pool, or starts one of its own, so that it neither waits behind other calls
+   * nor keeps them waiting. Once the call is over its worker rejoins the pool if there is room, and
+   * exits otherwise; ending the call kills it.
+   */
+  public WarmRun stream(
+      List<String> command,
+      @Nullable Duration timeout,
+      ProcessOutput stdout,
+      ProcessOutput stderr) {
+    WarmRun run = new WarmRun(command, timeout, stdout, stderr);
+    String reason;
+    synchronized (this) {
+      String known = unavailable;
+      if (known == null && !closed) {
+        detach(run);
+        return run;
+      }
+      reason = known != null ? known : "the client is closed";
+    }
+    run.unavailable(reason);
+    return run;
+  }
+
   /** Ends every worker; true if they were gone within {@code wait}. Idempotent. */
   public boolean close(Duration wait) {
     List<CompletableFuture<Integer>> ends = new ArrayList<>();
@@ -101,7 +132,9 @@ public final class WarmPool {
       closed = true;
       stranded = new ArrayList<>(waiting);
       waiting.clear();
-      for (Worker worker : live) {
+      List<Worker> all = new ArrayList<>(live);
+      all.addAll(detached);
+      for (Worker worker : all) {
         worker.kill();
         ends.add(worker.gone());
       }
@@ -133,28 +166,57 @@ public final class WarmPool {
     }
     if (live.size() + starting < settings.poolSize()) {
       starting++;
-      SdkThreads.execute(() -> launch(run));
+      SdkThreads.execute(() -> launch(run, true));
       return;
     }
     waiting.add(run);
   }
 
-  private void launch(WarmRun first) {
+  /** Under the lock: an idle worker leaves the pool for the streamed call, or a new one starts. */
+  private void detach(WarmRun run) {
+    while (!idle.isEmpty()) {
+      Worker worker = idle.pop();
+      cancelIdleTimer(worker);
+      if (isStale(worker)) {
+        retire(worker);
+        continue;
+      }
+      live.remove(worker);
+      detached.add(worker);
+      assign(worker, run);
+      return;
+    }
+    SdkThreads.execute(() -> launch(run, false));
+  }
+
+  /**
+   * Starts a worker whose first call is {@code first}.
+   *
+   * @param pooled whether it takes a place in the pool (else it is detached, for a stream)
+   */
+  private void launch(WarmRun first, boolean pooled) {
     ConsoleScript.Probe probe = ConsoleScript.probe(executable);
     if (probe instanceof ConsoleScript.NotPython notPython) {
-      giveUp(notPython.reason(), first, true);
+      giveUp(notPython.reason(), first, pooled);
       return;
     }
     Worker worker;
     try {
       worker = Worker.start(((ConsoleScript.Python) probe).script(), cwd, environment, killGrace);
     } catch (IOException | RuntimeException e) {
-      giveUp("the worker could not start: " + e.getMessage(), first, true);
+      giveUp("the worker could not start: " + e.getMessage(), first, pooled);
       return;
     }
     synchronized (this) {
-      starting--;
-      live.add(worker);
+      if (pooled) {
+        starting--;
+        live.add(worker);
+      } else {
+        detached.add(worker);
+      }
+      if (closed) {
+        worker.kill();
+      }
     }
     Contained.whenDone(worker.gone(), (code, error) -> ended(worker));
     Contained.whenDone(
@@ -201,6 +263,13 @@ public final class WarmPool {
 
   /** Under the lock: the worker is free again; it serves the next waiting call or idles. */
   private void release(Worker worker) {
+    if (detached.remove(worker)) {
+      if (closed || live.size() + starting >= settings.poolSize()) {
+        retire(worker);
+        return;
+      }
+      live.add(worker);
+    }
     if (closed || !live.contains(worker) || isStale(worker)) {
       retire(worker);
       if (!closed && !waiting.isEmpty()) {
@@ -252,6 +321,7 @@ public final class WarmPool {
     WarmRun next = null;
     synchronized (this) {
       live.remove(worker);
+      detached.remove(worker);
       installed.remove(worker);
       idle.remove(worker);
       cancelIdleTimer(worker);

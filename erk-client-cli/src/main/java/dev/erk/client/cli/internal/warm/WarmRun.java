@@ -10,6 +10,7 @@ import dev.erk.client.cli.internal.SdkThreads;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ public final class WarmRun {
   private final ProcessOutput stdout;
   private final ProcessOutput stderr;
   private final CompletableFuture<WarmOutcome> outcome = new CompletableFuture<>();
+  private final CompletableFuture<@Nullable Void> settled = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
   private @Nullable Worker worker;
   private boolean over;
@@ -54,6 +56,21 @@ public final class WarmRun {
     return outcome;
   }
 
+  /**
+   * Completes, always normally, once {@link #outcome()} has and its pool has taken its worker back,
+   * or, if ending the call killed the worker, once the worker has exited (what the worker started
+   * gets the kill grace to end).
+   */
+  public CompletableFuture<@Nullable Void> settled() {
+    return settled;
+  }
+
+  /** The pid of the worker running the call, once one took it. */
+  public synchronized OptionalLong workerPid() {
+    Worker bound = worker;
+    return bound == null ? OptionalLong.empty() : OptionalLong.of(bound.pid());
+  }
+
   List<String> command() {
     return command;
   }
@@ -78,6 +95,9 @@ public final class WarmRun {
     outcome.completeExceptionally(reason);
     if (running != null) {
       running.kill();
+      Contained.whenDone(running.gone(), (code, error) -> settled.complete(null));
+    } else {
+      settled.complete(null);
     }
   }
 
@@ -99,12 +119,14 @@ public final class WarmRun {
   void exited(int exitCode, long pid) {
     if (finish()) {
       outcome.complete(new WarmOutcome.Exited(new Execution.Exit(exitCode, elapsed(), pid)));
+      settled.complete(null);
     }
   }
 
   void workerDied(int exitCode, long pid) {
     if (finish()) {
       outcome.complete(new WarmOutcome.WorkerDied(new Execution.Exit(exitCode, elapsed(), pid)));
+      settled.complete(null);
     }
   }
 
@@ -133,6 +155,7 @@ public final class WarmRun {
       }
     }
     outcome.complete(new WarmOutcome.Unavailable(reason));
+    settled.complete(null);
   }
 
   private Duration elapsed() {
