@@ -142,7 +142,7 @@ final class WarmCollector {
       logger.log(
           Level.DEBUG,
           "erk command {0} in {1} (warm) {2}",
-          command,
+          config.observation().shown(command),
           config.workingDirectory(),
           outcome);
     }

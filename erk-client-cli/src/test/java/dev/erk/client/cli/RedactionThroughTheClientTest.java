@@ -17,6 +17,7 @@ import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.LineListener;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.RecordingHandler;
+import dev.erk.client.cli.internal.warm.WarmStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +117,32 @@ class RedactionThroughTheClientTest {
     }
     List<String> lines = logLines();
     assertTrue(lines.stream().anyMatch(l -> l.contains("--comment=" + COMMENT)), lines.toString());
+  }
+
+  @Test
+  void aWarmCallsLogHidesTheComment() {
+    Path script = WarmStandIn.install(dir);
+    CliErkClient.Builder builder =
+        CliErkClient.builder()
+            .executable(script)
+            .workingDirectory(dir)
+            .loggerName(LOGGER)
+            .generation(ErkGeneration.CURRENT)
+            .keepWarm(true);
+    WarmStandIn.environment(0.0, true)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
+                builder.environment(name, value);
+              }
+            });
+    try (CliErkClient erk = builder.build()) {
+      ActionResult result = erk.run(close());
+      assertTrue(result.command().contains("--comment=" + COMMENT), "erk got the comment");
+    }
+    List<String> lines = logLines();
+    assertTrue(lines.stream().anyMatch(l -> l.contains("(warm)")), lines.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("hunter2")), lines.toString());
   }
 
   private List<String> logLines() {
