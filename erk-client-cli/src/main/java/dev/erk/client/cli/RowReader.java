@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class RowReader {
   private final StrictValues values;
   private final RowSlots slots = new RowSlots();
+  private final KeyOrder order = new KeyOrder();
   private int index;
   private String key = "";
 
@@ -42,12 +43,23 @@ final class RowReader {
       throws IOException, UnexpectedShape {
     this.index = index;
     slots.clear(index, parser.currentTokenLocation().getByteOffset());
-    String name;
-    while ((name = parser.nextFieldName()) != null) {
+    RowField expected = order.first();
+    while (true) {
+      RowField field;
+      String name;
+      if (expected != null && parser.nextFieldName(KeyOrder.quoted(expected))) {
+        field = expected;
+        name = field.key();
+      } else {
+        name = expected == null ? parser.nextFieldName() : nameOrNull(parser);
+        if (name == null) {
+          break;
+        }
+        field = RowField.of(name);
+      }
       if (keys != null) {
         keys.add(name);
       }
-      RowField field = RowField.of(name);
       if (field == null ? slots.hasExtra(name) : slots.has(field)) {
         throw StrictValues.duplicate(parser, name);
       }
@@ -58,8 +70,16 @@ final class RowReader {
         key = name;
         slots.put(field, value(parser, token, field.kind()));
       }
+      if (field != null) {
+        expected = order.next(field);
+      }
     }
     return slots.toRow();
+  }
+
+  /** The name the parser stopped on after a failed match, or null at the end of the object. */
+  private static @Nullable String nameOrNull(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
   }
 
   private @Nullable Object value(JsonParser p, JsonToken token, RowField.Kind kind)
