@@ -26,6 +26,7 @@ final class RowReader {
   private final StrictValues values;
   private final RowSlots slots = new RowSlots();
   private final KeyOrder order = new KeyOrder();
+  private final RepeatedTexts texts = new RepeatedTexts();
   private int index;
   private String key = "";
 
@@ -68,7 +69,7 @@ final class RowReader {
         slots.putExtra(name, token == JsonToken.VALUE_NULL ? null : values.read(parser));
       } else {
         key = name;
-        slots.put(field, value(parser, token, field.kind()));
+        slots.put(field, value(parser, token, field));
       }
       if (field != null) {
         expected = order.next(field);
@@ -82,8 +83,9 @@ final class RowReader {
     return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
   }
 
-  private @Nullable Object value(JsonParser p, JsonToken token, RowField.Kind kind)
+  private @Nullable Object value(JsonParser p, JsonToken token, RowField field)
       throws IOException, UnexpectedShape {
+    RowField.Kind kind = field.kind();
     if (token == JsonToken.VALUE_NULL) {
       return switch (kind) {
         case NULLABLE_INT, NULLABLE_LONG, NULLABLE_TEXT, NULLABLE_FLAG, TIME, COUNTS -> null;
@@ -93,7 +95,7 @@ final class RowReader {
     return switch (kind) {
       case INT, NULLABLE_INT -> integer(p, token, kind);
       case NULLABLE_LONG -> longInteger(p, token, kind);
-      case TEXT, NULLABLE_TEXT -> text(p, token, kind);
+      case TEXT, NULLABLE_TEXT -> texts.read(expectString(p, token, kind), field);
       case FLAG, NULLABLE_FLAG -> flag(p, token, kind);
       case TIME -> time(p, text(p, token, kind));
       case COUNTS -> counts(p, token);
@@ -126,10 +128,15 @@ final class RowReader {
 
   private String text(JsonParser p, JsonToken token, RowField.Kind kind)
       throws IOException, UnexpectedShape {
+    return expectString(p, token, kind).getText();
+  }
+
+  private JsonParser expectString(JsonParser p, JsonToken token, RowField.Kind kind)
+      throws UnexpectedShape {
     if (token != JsonToken.VALUE_STRING) {
       throw wrongType(p, kind);
     }
-    return p.getText();
+    return p;
   }
 
   private boolean flag(JsonParser p, JsonToken token, RowField.Kind kind) throws UnexpectedShape {
