@@ -2,6 +2,7 @@ package dev.erk.client.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,8 @@ final class RepeatedTexts {
   private static final int MAX_REUSED = 48;
 
   private final @Nullable String[] last = new @Nullable String[RowField.values().length];
+  // The same characters in a buffer per key: Arrays.equals is vectorised, String.charAt is not.
+  private final char[][] lastChars = new char[RowField.values().length][MAX_REUSED];
 
   /** The string value the parser is on. */
   String read(JsonParser p, RowField field) throws IOException {
@@ -25,24 +28,17 @@ final class RepeatedTexts {
     if (length > MAX_REUSED) {
       return new String(chars, offset, length);
     }
-    String previous = last[field.ordinal()];
-    if (previous != null && same(previous, chars, offset, length)) {
+    int slot = field.ordinal();
+    String previous = last[slot];
+    char[] previousChars = lastChars[slot];
+    if (previous != null
+        && previous.length() == length
+        && Arrays.equals(previousChars, 0, length, chars, offset, offset + length)) {
       return previous;
     }
     String text = new String(chars, offset, length);
-    last[field.ordinal()] = text;
+    last[slot] = text;
+    System.arraycopy(chars, offset, previousChars, 0, length);
     return text;
-  }
-
-  private static boolean same(String text, char[] chars, int offset, int length) {
-    if (text.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (text.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
