@@ -41,18 +41,11 @@ final class JsonFields {
   }
 
   String string(String key) {
-    if (map.get(key) instanceof String s) {
-      return s;
-    }
-    throw wrong(key, "a string");
+    return required(key, String.class, "a string");
   }
 
   @Nullable String nullableString(String key) {
-    Object value = map.get(key);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    throw wrong(key, "a string or null");
+    return nullable(key, String.class, "a string or null");
   }
 
   /** A string, or a number written as its digits (erk changed some ids from int to str). */
@@ -65,18 +58,11 @@ final class JsonFields {
   }
 
   int integer(String key) {
-    if (map.get(key) instanceof Integer i) {
-      return i;
-    }
-    throw wrong(key, "an integer");
+    return required(key, Integer.class, "an integer");
   }
 
   @Nullable Integer nullableInteger(String key) {
-    Object value = map.get(key);
-    if (value == null || value instanceof Integer) {
-      return (Integer) value;
-    }
-    throw wrong(key, "an integer or null");
+    return nullable(key, Integer.class, "an integer or null");
   }
 
   long longInteger(String key) {
@@ -88,18 +74,26 @@ final class JsonFields {
   }
 
   boolean bool(String key) {
-    if (map.get(key) instanceof Boolean b) {
-      return b;
-    }
-    throw wrong(key, "true or false");
+    return required(key, Boolean.class, "true or false");
   }
 
   @Nullable Boolean nullableBool(String key) {
+    return nullable(key, Boolean.class, "true, false or null");
+  }
+
+  /** The key's value if it is a {@code type}; else the error naming the key and what it holds. */
+  private <T> T required(String key, Class<T> type, String expected) {
     Object value = map.get(key);
-    if (value == null || value instanceof Boolean) {
-      return (Boolean) value;
+    if (type.isInstance(value)) {
+      return type.cast(value);
     }
-    throw wrong(key, "true, false or null");
+    throw wrong(key, expected);
+  }
+
+  /** As {@link #required}, but an absent key or JSON null gives null. */
+  private <T> @Nullable T nullable(String key, Class<T> type, String expected) {
+    Object value = map.get(key);
+    return value == null ? null : required(key, type, expected);
   }
 
   /** An ISO-8601 time; null when the key is absent, null or not a time erk-client can read. */

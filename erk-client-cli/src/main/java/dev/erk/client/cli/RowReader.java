@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 final class RowReader {
   private final StrictValues values;
   private final RowSlots slots = new RowSlots();
+  private final KeyOrder order = new KeyOrder();
+  private final RepeatedTexts texts = new RepeatedTexts();
   private int index;
   private String key = "";
 
@@ -42,12 +44,23 @@ final class RowReader {
       throws IOException, UnexpectedShape {
     this.index = index;
     slots.clear(index, parser.currentTokenLocation().getByteOffset());
-    String name;
-    while ((name = parser.nextFieldName()) != null) {
+    RowField expected = order.first();
+    while (true) {
+      RowField field;
+      String name;
+      if (expected != null && parser.nextFieldName(KeyOrder.quoted(expected))) {
+        field = expected;
+        name = field.key();
+      } else {
+        name = expected == null ? parser.nextFieldName() : nameOrNull(parser);
+        if (name == null) {
+          break;
+        }
+        field = RowField.of(name);
+      }
       if (keys != null) {
         keys.add(name);
       }
-      RowField field = RowField.of(name);
       if (field == null ? slots.hasExtra(name) : slots.has(field)) {
         throw StrictValues.duplicate(parser, name);
       }
@@ -56,14 +69,23 @@ final class RowReader {
         slots.putExtra(name, token == JsonToken.VALUE_NULL ? null : values.read(parser));
       } else {
         key = name;
-        slots.put(field, value(parser, token, field.kind()));
+        slots.put(field, value(parser, token, field));
+      }
+      if (field != null) {
+        expected = order.next(field);
       }
     }
     return slots.toRow();
   }
 
-  private @Nullable Object value(JsonParser p, JsonToken token, RowField.Kind kind)
+  /** The name the parser stopped on after a failed match, or null at the end of the object. */
+  private static @Nullable String nameOrNull(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+  }
+
+  private @Nullable Object value(JsonParser p, JsonToken token, RowField field)
       throws IOException, UnexpectedShape {
+    RowField.Kind kind = field.kind();
     if (token == JsonToken.VALUE_NULL) {
       return switch (kind) {
         case NULLABLE_INT, NULLABLE_LONG, NULLABLE_TEXT, NULLABLE_FLAG, TIME, COUNTS -> null;
@@ -73,7 +95,7 @@ final class RowReader {
     return switch (kind) {
       case INT, NULLABLE_INT -> integer(p, token, kind);
       case NULLABLE_LONG -> longInteger(p, token, kind);
-      case TEXT, NULLABLE_TEXT -> text(p, token, kind);
+      case TEXT, NULLABLE_TEXT -> texts.read(expectString(p, token, kind), field);
       case FLAG, NULLABLE_FLAG -> flag(p, token, kind);
       case TIME -> time(p, text(p, token, kind));
       case COUNTS -> counts(p, token);
@@ -106,10 +128,15 @@ final class RowReader {
 
   private String text(JsonParser p, JsonToken token, RowField.Kind kind)
       throws IOException, UnexpectedShape {
+    return expectString(p, token, kind).getText();
+  }
+
+  private JsonParser expectString(JsonParser p, JsonToken token, RowField.Kind kind)
+      throws UnexpectedShape {
     if (token != JsonToken.VALUE_STRING) {
       throw wrongType(p, kind);
     }
-    return p.getText();
+    return p;
   }
 
   private boolean flag(JsonParser p, JsonToken token, RowField.Kind kind) throws UnexpectedShape {

@@ -164,22 +164,38 @@ final class RowSlots {
     return state.equals("-") ? state : state.replace('-', ' ');
   }
 
-  /**
-   * The value of the first of these keys the row has (marking it used), else the first key's
-   * "absent" value.
-   */
-  private @Nullable Object pick(RowField... fields) {
-    for (RowField field : fields) {
-      if (seen(field)) {
-        used[field.ordinal()] = true;
-        return values[field.ordinal()];
-      }
+  /** The key's value if the row has it (marking it used), else the key's "absent" value. */
+  private @Nullable Object pick(RowField field) {
+    if (seen(field)) {
+      used[field.ordinal()] = true;
+      return values[field.ordinal()];
     }
-    return fields[0].absent();
+    return field.absent();
   }
 
-  private String text(RowField... fields) {
-    return (String) requireNonNull(pick(fields));
+  /**
+   * The value of the first of these keys the row has (marking it used), else the first key's
+   * "absent" value. Fixed arities, not varargs: toRow is too large for the JIT to inline a varargs
+   * call and drop its array, and those arrays were a fifth of decoding's allocation.
+   */
+  private @Nullable Object pick(RowField first, RowField second) {
+    return seen(first) || !seen(second) ? pick(first) : pick(second);
+  }
+
+  private @Nullable Object pick(RowField first, RowField second, RowField third) {
+    return seen(first) || seen(second) || !seen(third) ? pick(first, second) : pick(third);
+  }
+
+  private String text(RowField field) {
+    return (String) requireNonNull(pick(field));
+  }
+
+  private String text(RowField first, RowField second) {
+    return (String) requireNonNull(pick(first, second));
+  }
+
+  private String text(RowField first, RowField second, RowField third) {
+    return (String) requireNonNull(pick(first, second, third));
   }
 
   private int integer(RowField field) {
@@ -191,8 +207,13 @@ final class RowSlots {
   }
 
   @SuppressWarnings("unchecked") // RowReader puts only lists of this element type here
-  private <T> List<T> list(RowField... fields) {
-    return (List<T>) requireNonNull(pick(fields));
+  private <T> List<T> list(RowField field) {
+    return (List<T>) requireNonNull(pick(field));
+  }
+
+  @SuppressWarnings("unchecked") // RowReader puts only lists of this element type here
+  private <T> List<T> list(RowField first, RowField second) {
+    return (List<T>) requireNonNull(pick(first, second));
   }
 
   /** Unknown keys in the order erk wrote them, then unused old names, then the linked PR. */
