@@ -122,21 +122,12 @@ class RedactionThroughTheClientTest {
   @Test
   void aWarmCallsLogHidesTheComment() {
     Path script = WarmStandIn.install(dir);
-    CliErkClient.Builder builder =
-        CliErkClient.builder()
-            .executable(script)
-            .workingDirectory(dir)
+    try (CliErkClient erk =
+        WarmStandIn.clientBuilder(script, dir, 0.0)
             .loggerName(LOGGER)
             .generation(ErkGeneration.CURRENT)
-            .keepWarm(true);
-    WarmStandIn.environment(0.0, true)
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
-                builder.environment(name, value);
-              }
-            });
-    try (CliErkClient erk = builder.build()) {
+            .keepWarm(true)
+            .build()) {
       ActionResult result = erk.run(close());
       assertTrue(result.command().contains("--comment=" + COMMENT), "erk got the comment");
     }

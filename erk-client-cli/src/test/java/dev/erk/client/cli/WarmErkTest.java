@@ -12,7 +12,6 @@ import dev.erk.client.PlanQuery;
 import dev.erk.client.cli.internal.warm.WarmStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -27,19 +26,7 @@ class WarmErkTest {
   @TempDir Path dir;
 
   private CliErkClient.Builder builder(Path executable) {
-    CliErkClient.Builder builder =
-        CliErkClient.builder()
-            .executable(executable)
-            .workingDirectory(dir)
-            .killGrace(Duration.ofMillis(300));
-    WarmStandIn.environment(0.2, true)
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
-                builder.environment(name, value);
-              }
-            });
-    return builder;
+    return WarmStandIn.clientBuilder(executable, dir, 0.2);
   }
 
   @ParameterizedTest

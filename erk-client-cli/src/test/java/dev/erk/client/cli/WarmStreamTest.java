@@ -34,19 +34,7 @@ class WarmStreamTest {
   @TempDir Path dir;
 
   private CliErkClient.Builder builder(Path executable) {
-    CliErkClient.Builder builder =
-        CliErkClient.builder()
-            .executable(executable)
-            .workingDirectory(dir)
-            .killGrace(Duration.ofMillis(300));
-    WarmStandIn.environment(0.2, true)
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
-                builder.environment(name, value);
-              }
-            });
-    return builder;
+    return WarmStandIn.clientBuilder(executable, dir, 0.2);
   }
 
   private CliErkClient.Builder warm(Path executable) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,18 +86,7 @@ public final class WarmPool {
       @Nullable Duration timeout,
       ProcessOutput stdout,
       ProcessOutput stderr) {
-    WarmRun run = new WarmRun(command, timeout, stdout, stderr);
-    String reason;
-    synchronized (this) {
-      String known = unavailable;
-      if (known == null && !closed) {
-        dispatch(run);
-        return run;
-      }
-      reason = known != null ? known : "the client is closed";
-    }
-    run.unavailable(reason);
-    return run;
+    return enter(new WarmRun(command, timeout, stdout, stderr), this::dispatch);
   }
 
   /**
@@ -110,12 +100,16 @@ public final class WarmPool {
       @Nullable Duration timeout,
       ProcessOutput stdout,
       ProcessOutput stderr) {
-    WarmRun run = new WarmRun(command, timeout, stdout, stderr);
+    return enter(new WarmRun(command, timeout, stdout, stderr), this::detach);
+  }
+
+  /** Hands {@code run} to {@code place} under the pool's lock, or fails it if no worker can run. */
+  private WarmRun enter(WarmRun run, Consumer<WarmRun> place) {
     String reason;
     synchronized (this) {
       String known = unavailable;
       if (known == null && !closed) {
-        detach(run);
+        place.accept(run);
         return run;
       }
       reason = known != null ? known : "the client is closed";

@@ -1,5 +1,6 @@
 package dev.erk.client.cli.internal.warm;
 
+import dev.erk.client.cli.CliErkClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,28 @@ public final class WarmStandIn {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A client builder for the stand-in at {@code executable}, run in {@code directory}: the
+   * stand-in's variables ({@code SLOWERK_…}, {@code PYTHON…}) of {@link #environment} with stdout
+   * unbuffered, and a short kill grace.
+   */
+  public static CliErkClient.Builder clientBuilder(
+      Path executable, Path directory, double importSeconds) {
+    CliErkClient.Builder builder =
+        CliErkClient.builder()
+            .executable(executable)
+            .workingDirectory(directory)
+            .killGrace(Duration.ofMillis(300));
+    environment(importSeconds, true)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("SLOWERK_") || name.startsWith("PYTHON")) {
+                builder.environment(name, value);
+              }
+            });
+    return builder;
   }
 
   /**
