@@ -2,7 +2,6 @@ package dev.erk.client.cli.internal;
 
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcess;
-import com.zaxxer.nuprocess.NuProcessBuilder;
 import dev.erk.client.ErkCancelledException;
 import dev.erk.client.ErkException;
 import dev.erk.client.ErkStartException;
@@ -14,12 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Exit.</b> The exit is noticed without polling: when both pipes have reached their end (the
  * platform can then read the exact wait status, see {@link ProcessPlatform}), when the JDK reports
  * the child's exit ({@link ProcessHandle#onExit()}, which waits without reaping; asked for only
- * once the child has run {@value #WATCH_AFTER_MILLIS} ms), or when NuProcess reaps it. A child that
- * exits while a process it started keeps its pipes open ends the call a moment later: the pipes'
- * holders are killed.
+ * once the child has run {@value ExecutionTimers#WATCH_AFTER_MILLIS} ms), or when NuProcess reaps
+ * it. A child that exits while a process it started keeps its pipes open ends the call a moment
+ * later: the pipes' holders are killed.
  *
  * <p><b>Ending.</b> Once {@link #terminate} takes effect, no more output reaches the outputs (they
  * are {@linkplain ProcessOutput#abort() aborted}), the tree is frozen and killed (see {@link
@@ -44,8 +40,6 @@ import org.jspecify.annotations.Nullable;
  * gone, or after the kill grace and one more second at the latest.
  */
 public final class Execution extends NuAbstractProcessHandler {
-  private static final long LINGER_MILLIS = 50;
-  private static final long WATCH_AFTER_MILLIS = 20;
 
   /**
    * How to run the process.
@@ -90,31 +84,22 @@ public final class Execution extends NuAbstractProcessHandler {
   }
 
   private final Spec spec;
+  private final ExecutionTimers timers;
   private final ProcessPlatform platform = ProcessPlatform.current();
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
   private final CompletableFuture<Long> started = new CompletableFuture<>();
   private final long createdNanos = System.nanoTime();
   private Phase phase = Phase.NEW;
-  private ProcessOutput stdout = new BoundedCollector(0, () -> {});
-  private ProcessOutput stderr = stdout;
-  private boolean stdoutOpen;
-  private boolean stderrOpen;
+  private Pipes pipes = Pipes.none();
   private ChildTree tree = ChildTree.none();
-  private long pid = -1;
-  private long startTime = -1;
-  private OptionalInt exitCode = OptionalInt.empty();
+  private final ExitStatus status = new ExitStatus(platform);
 
-  /** A forced finish gave up waiting for the exit status: it ends with a failure, no code. */
-  private boolean exitUnknown;
-
-  private long exitNanos;
   private boolean outlived;
   private @Nullable ErkException failure;
-  private @Nullable ScheduledFuture<?> timeoutTask;
-  private @Nullable ScheduledFuture<?> exitWatch;
 
   public Execution(Spec spec) {
     this.spec = spec;
+    this.timers = new ExecutionTimers(spec.killGrace());
   }
 
   /** Spawns the process on a worker; its output goes to the given outputs. Never throws. */
@@ -124,8 +109,7 @@ public final class Execution extends NuAbstractProcessHandler {
         return;
       }
       phase = Phase.STARTING;
-      this.stdout = stdout;
-      this.stderr = stderr;
+      this.pipes = new Pipes(stdout, stderr);
     }
     SdkThreads.execute(this::spawn);
   }
@@ -155,7 +139,7 @@ public final class Execution extends NuAbstractProcessHandler {
 
   /** The child's pid, or -1 before it started. */
   public synchronized long pid() {
-    return pid;
+    return status.pid();
   }
 
   /** True until the execution is over. */
@@ -174,8 +158,7 @@ public final class Execution extends NuAbstractProcessHandler {
       return;
     }
     failure = reason;
-    stdout.abort();
-    stderr.abort();
+    pipes.abort();
     if (phase == Phase.NEW) {
       phase = Phase.DONE;
       complete();
@@ -194,30 +177,20 @@ public final class Execution extends NuAbstractProcessHandler {
         return;
       }
     }
-    AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
-    try {
-      // Here, not in a static initializer: a missing or broken JNA then fails this call, typed.
-      NuProcessLoading.ensureLoaded();
-      StartFailures.check(spec.command(), spec.workingDirectory(), spec.environment());
-      NuProcessBuilder builder = new NuProcessBuilder(spec.command(), spec.environment());
-      builder.setCwd(spec.workingDirectory());
-      builder.setProcessListener(this);
-      StartFailures.start(builder, error::set);
-    } catch (Throwable e) {
-      error.set(e);
-    }
+    Throwable error =
+        StartFailures.spawn(spec.command(), spec.workingDirectory(), spec.environment(), this);
     synchronized (this) {
       if (phase == Phase.STARTING) {
         // A failed spawn never calls onStart.
-        startFailed(error.get());
+        startFailed(error);
       }
     }
   }
 
   @Override
   public synchronized void onStart(NuProcess process) {
-    pid = process.getPID();
-    startTime = platform.startTime(pid);
+    status.started(process.getPID());
+    long pid = status.pid();
     String request = spec.stdin();
     if (request == null) {
       process.closeStdin(true);
@@ -228,49 +201,27 @@ public final class Execution extends NuAbstractProcessHandler {
     }
     tree = ChildTree.of(process, platform);
     phase = Phase.RUNNING;
-    stdoutOpen = true;
-    stderrOpen = true;
+    pipes.open();
     ExitHook.register(this);
-    // Most calls end by the end of their output within milliseconds; only a child still running
-    // a moment later gets the JDK's exit watch, which costs a reaper thread's wake-ups.
-    exitWatch =
-        SdkThreads.scheduler().schedule(this::watchExit, WATCH_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+    Duration timeout = failure == null ? spec.timeout() : null;
+    timers.started(
+        this::watchExit,
+        timeout,
+        () -> terminate(new ErkTimeoutException(spec.command(), Objects.requireNonNull(timeout))));
     started.complete(pid);
     if (failure != null) {
       endTree();
-    } else if (spec.timeout() != null) {
-      Duration timeout = spec.timeout();
-      timeoutTask =
-          SdkThreads.scheduler()
-              .schedule(
-                  () -> terminate(new ErkTimeoutException(spec.command(), timeout)),
-                  timeout.toNanos(),
-                  TimeUnit.NANOSECONDS);
     }
   }
 
   @Override
   public synchronized void onStdout(ByteBuffer buffer, boolean closed) {
-    if (stdoutOpen) {
-      deliver(stdout, buffer);
-      if (closed) {
-        stdoutOpen = false;
-        streamEnded(stdout);
-      }
-    }
-    buffer.position(buffer.limit());
+    onOutput(true, buffer, closed);
   }
 
   @Override
   public synchronized void onStderr(ByteBuffer buffer, boolean closed) {
-    if (stderrOpen) {
-      deliver(stderr, buffer);
-      if (closed) {
-        stderrOpen = false;
-        streamEnded(stderr);
-      }
-    }
-    buffer.position(buffer.limit());
+    onOutput(false, buffer, closed);
   }
 
   @Override
@@ -278,7 +229,7 @@ public final class Execution extends NuAbstractProcessHandler {
     if (phase == Phase.STARTING) {
       return; // a failed spawn: spawn() reports it
     }
-    if (exitCode.isEmpty()) {
+    if (!status.isKnown()) {
       // NuProcess reaped the child before its exit was read here. It reaps only once both
       // streams ended, so the code it gives (a bare signal number for a signal death) is all
       // there is.
@@ -288,51 +239,48 @@ public final class Execution extends NuAbstractProcessHandler {
     tryFinish();
   }
 
-  private void deliver(ProcessOutput output, ByteBuffer buffer) {
-    if (failure != null || !buffer.hasRemaining()) {
-      return;
+  private void onOutput(boolean fromStdout, ByteBuffer buffer, boolean closed) {
+    if (pipes.isOpen(fromStdout)) {
+      if (failure == null && buffer.hasRemaining()) {
+        try {
+          pipes.deliver(fromStdout, buffer);
+        } catch (Throwable e) {
+          terminate(
+              new ErkException(
+                  "reading the output of `"
+                      + CommandLines.describe(spec.command())
+                      + "` failed: "
+                      + e,
+                  spec.command(),
+                  e));
+        }
+      }
+      if (closed) {
+        pipes.end(fromStdout, failure == null);
+        // A child's exit closes its pipes after it has stored its wait status: pipes that end by
+        // the exit find the status readable right here, before NuProcess reaps the child (on this
+        // thread, after both have ended). Read once both have: a child that exits while another
+        // process holds one of its pipes is seen by the exit watch instead.
+        if (!pipes.anyOpen()) {
+          exitSeen();
+        }
+        tryFinish();
+      }
     }
-    try {
-      output.accept(buffer);
-    } catch (Throwable e) {
-      terminate(
-          new ErkException(
-              "reading the output of `" + CommandLines.describe(spec.command()) + "` failed: " + e,
-              spec.command(),
-              e));
-    }
-  }
-
-  private void streamEnded(ProcessOutput output) {
-    if (failure == null) {
-      output.finish();
-    }
-    // A child's exit closes its pipes after it has stored its wait status: pipes that end by the
-    // exit find the status readable right here, before NuProcess reaps the child (on this thread,
-    // after both have ended). Read once both have: a child that exits while another process holds
-    // one of its pipes is seen by the exit watch instead.
-    if (!stdoutOpen && !stderrOpen) {
-      exitSeen();
-    }
-    tryFinish();
+    buffer.position(buffer.limit());
   }
 
   /** Reads the exit status if the child has exited; called when anything suggests it has. */
   private synchronized void exitSeen() {
-    if (phase == Phase.RUNNING && exitCode.isEmpty()) {
-      platform
-          .exitCode(pid, startTime)
-          .ifPresent(
-              code -> {
-                exitObserved(code);
-                tryFinish();
-              });
+    if (phase == Phase.RUNNING && status.read()) {
+      afterExit();
+      tryFinish();
     }
   }
 
   private synchronized void watchExit() {
-    if (phase == Phase.RUNNING && exitCode.isEmpty()) {
-      ProcessHandle.of(pid)
+    if (phase == Phase.RUNNING && !status.isKnown()) {
+      ProcessHandle.of(status.pid())
           .ifPresent(child -> Contained.whenDone(child.onExit(), (c, e) -> childExited()));
     }
   }
@@ -340,27 +288,28 @@ public final class Execution extends NuAbstractProcessHandler {
   /** The JDK saw the child exit (it waits without reaping, so the status is still readable). */
   private synchronized void childExited() {
     exitSeen();
-    if (phase == Phase.RUNNING && exitCode.isEmpty() && (stdoutOpen || stderrOpen)) {
+    if (phase == Phase.RUNNING && !status.isKnown() && pipes.anyOpen()) {
       // Reaped already, or a platform that cannot read the status: NuProcess reports it once
       // the pipes end, and if they stay open, their holders must go.
-      Contained.later(
-          SdkThreads.scheduler(), this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      timers.afterLinger(this::endOutlivingHolders);
     }
   }
 
   private void exitObserved(int code) {
-    exitCode = OptionalInt.of(code);
-    exitNanos = System.nanoTime();
-    if (stdoutOpen || stderrOpen) {
+    status.observe(code);
+    afterExit();
+  }
+
+  private void afterExit() {
+    if (pipes.anyOpen()) {
       // The pipes usually end a moment after the exit. One still open after that moment is held
       // by a process that outlived the child.
-      Contained.later(
-          SdkThreads.scheduler(), this::endOutlivingHolders, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+      timers.afterLinger(this::endOutlivingHolders);
     }
   }
 
   private synchronized void endOutlivingHolders() {
-    if (phase != Phase.RUNNING || !(stdoutOpen || stderrOpen)) {
+    if (phase != Phase.RUNNING || !pipes.anyOpen()) {
       return;
     }
     outlived = true;
@@ -370,26 +319,18 @@ public final class Execution extends NuAbstractProcessHandler {
   private void endTree() {
     ChildTree target = tree;
     SdkThreads.execute(() -> target.terminate(this::openPipes, spec.killGrace()));
-    scheduleForceFinish();
-  }
-
-  private void scheduleForceFinish() {
-    Contained.later(
-        SdkThreads.scheduler(),
-        this::forceFinish,
-        spec.killGrace().toMillis() + 1000,
-        TimeUnit.MILLISECONDS);
+    timers.afterKillGrace(this::forceFinish);
   }
 
   private synchronized Set<String> openPipes() {
-    return tree.pipes(stdoutOpen, stderrOpen);
+    return pipes.heldIn(tree);
   }
 
   private synchronized void forceFinish() {
     if (phase != Phase.RUNNING) {
       return;
     }
-    if (exitCode.isEmpty()) {
+    if (!status.isKnown()) {
       if (failure == null) {
         failure =
             new ErkException(
@@ -400,56 +341,32 @@ public final class Execution extends NuAbstractProcessHandler {
                 spec.command(),
                 null);
       }
-      exitUnknown = true;
-      exitNanos = System.nanoTime();
+      status.giveUp();
     }
     endStreams();
     tryFinish();
   }
 
   private void endStreams() {
-    if (stdoutOpen) {
-      stdoutOpen = false;
-      if (failure == null) {
-        stdout.finish();
-      }
-    }
-    if (stderrOpen) {
-      stderrOpen = false;
-      if (failure == null) {
-        stderr.finish();
-      }
-    }
+    pipes.endAll(failure == null);
   }
 
   private void tryFinish() {
-    if (phase != Phase.RUNNING
-        || (exitCode.isEmpty() && !exitUnknown)
-        || stdoutOpen
-        || stderrOpen) {
+    if (phase != Phase.RUNNING || !status.isSettled() || pipes.anyOpen()) {
       return;
     }
     phase = Phase.DONE;
-    if (timeoutTask != null) {
-      timeoutTask.cancel(false);
-    }
-    if (exitWatch != null) {
-      exitWatch.cancel(false);
-    }
+    timers.cancel();
     if (ExitHook.shuttingDown()) {
       // Stay registered: the JVM-exit hook kills what may have outlived the child. A signal
       // death now is the shutdown's doing (a hook, or a Ctrl-C sent to the whole process group),
       // not erk failing.
-      if (failure == null && exitCode.orElse(0) > 128) {
+      if (failure == null && status.code().orElse(0) > 128) {
         failure = shutdownCancel();
       }
     } else if (outlived || failure != null) {
       // Processes that outlived the child may still be dying: stay known to the JVM-exit hook.
-      Contained.later(
-          SdkThreads.scheduler(),
-          () -> ExitHook.unregister(this),
-          spec.killGrace().toMillis() + 1000,
-          TimeUnit.MILLISECONDS);
+      timers.afterKillGrace(() -> ExitHook.unregister(this));
     } else {
       ExitHook.unregister(this);
     }
@@ -474,7 +391,7 @@ public final class Execution extends NuAbstractProcessHandler {
   /** Completes {@link #exit} on a worker, off the pump thread and off any lock. */
   private void complete() {
     ErkException reason = failure;
-    if (reason != null || exitCode.isEmpty()) {
+    if (reason != null || !status.isKnown()) {
       // No exit status, no Exit: a finish forced without one always has a failure that says so.
       ErkException why =
           reason != null
@@ -486,11 +403,7 @@ public final class Execution extends NuAbstractProcessHandler {
       SdkThreads.execute(() -> exit.completeExceptionally(why));
       return;
     }
-    Exit result =
-        new Exit(
-            exitCode.getAsInt(),
-            Duration.ofNanos((exitNanos == 0 ? System.nanoTime() : exitNanos) - createdNanos),
-            pid);
+    Exit result = new Exit(status.code().getAsInt(), status.since(createdNanos), status.pid());
     SdkThreads.execute(() -> exit.complete(result));
   }
 
@@ -498,8 +411,7 @@ public final class Execution extends NuAbstractProcessHandler {
   synchronized void markShutdownCancel() {
     if (phase != Phase.DONE && failure == null) {
       failure = shutdownCancel();
-      stdout.abort();
-      stderr.abort();
+      pipes.abort();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.erk.client.cli.internal;
 
 import com.zaxxer.nuprocess.NuProcess;
 import com.zaxxer.nuprocess.NuProcessBuilder;
+import com.zaxxer.nuprocess.NuProcessHandler;
 import dev.erk.client.ErkStartException;
 import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +100,34 @@ public final class StartFailures {
    */
   public static @Nullable NuProcess start(NuProcessBuilder builder, Consumer<Throwable> onFailure) {
     return NuProcessStartLog.start(builder, onFailure);
+  }
+
+  /**
+   * Loads NuProcess, checks what can be known beforehand and spawns {@code command} with {@code
+   * handler} as its listener, on the calling thread. Never throws.
+   *
+   * @return what stopped the spawn (a check's {@link ErkStartException}, NuProcess's error, a
+   *     missing library), or null if the child started (then the handler's {@code onStart} has run)
+   */
+  @SuppressWarnings("IllegalCatch") // anything, a LinkageError included, fails this call only
+  static @Nullable Throwable spawn(
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
+      NuProcessHandler handler) {
+    AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
+    try {
+      // Here, not in a static initializer: a missing or broken JNA then fails this call, typed.
+      NuProcessLoading.ensureLoaded();
+      check(command, workingDirectory, environment);
+      NuProcessBuilder builder = new NuProcessBuilder(command, environment);
+      builder.setCwd(workingDirectory);
+      builder.setProcessListener(handler);
+      start(builder, error::set);
+    } catch (Throwable e) {
+      error.set(e);
+    }
+    return error.get();
   }
 
   /**
