@@ -1,12 +1,10 @@
 package dev.erk.client.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
 import dev.erk.client.ErkCall;
 import dev.erk.client.ErkClient;
-import dev.erk.client.ErkCommandFailedException;
 import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkUnreadableOutputException;
 import dev.erk.client.ErkVersion;
@@ -17,10 +15,8 @@ import dev.erk.client.PlanQuery;
 import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.warm.WarmSettings;
 import dev.erk.client.details.DetailQuery;
-import dev.erk.client.internal.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,21 +59,27 @@ public final class CliErkClient implements ErkClient {
   private final GenerationDetector detector;
   private final DetailFetcher details;
   private final CallRegistry calls = new CallRegistry();
+  private final CallStarter starter;
+  private final VersionCall versions;
+  private final ActionCalls actions;
 
   private CliErkClient(ClientConfig config, Builder origin) {
     this.config = config;
     this.origin = origin;
+    this.starter = new CallStarter(config, calls);
     this.spawner = new Spawner(config, calls);
+    this.versions = new VersionCall(config, starter, spawner);
     this.detector =
         new GenerationDetector(
             config.generation(),
-            () -> versionAsync(CallEvents.NONE),
+            () -> versions.ask(CallEvents.NONE),
             () ->
                 spawner.collect(
                     command(List.of("exec", "land-execute", "--help")), config.actionTimeout()),
             config.logger());
     this.listing = new PlanListing(config, spawner, detector::observed);
     this.details = new DetailFetcher(config, spawner, detector);
+    this.actions = new ActionCalls(config, starter, spawner, detector);
   }
 
   /** A builder with every setting at its default. */
@@ -108,11 +109,11 @@ public final class CliErkClient implements ErkClient {
 
   @Override
   public CompletableFuture<PlanList> listPlansAsync(PlanQuery query) {
-    checkOpen();
+    starter.checkOpen();
     Duration timeout = query.timeout() != null ? query.timeout() : config.dataTimeout();
     List<String> command = command(query.arguments());
     CallEvents events = config.observation().start(ErkCall.Kind.LIST_PLANS, null, command);
-    return events.track(async(command, () -> listing.list(command, timeout, events)));
+    return events.track(starter.async(command, () -> listing.list(command, timeout, events)));
   }
 
   /**
@@ -123,7 +124,7 @@ public final class CliErkClient implements ErkClient {
    * @throws dev.erk.client.ErkException if erk had to be asked and could not answer
    */
   public ErkGeneration generation() {
-    return Blocking.await(detector.detect(), command(List.of("--version")));
+    return Blocking.await(detector.detect(), versions.command());
   }
 
   /**
@@ -134,37 +135,12 @@ public final class CliErkClient implements ErkClient {
    */
   @Override
   public ActionResult run(ActionRequest request) {
-    // Until the generation is known, the current generation's argv is the best real argv.
-    AtomicReference<List<String>> argv = new AtomicReference<>(command(request.arguments()));
-    return Blocking.await(runAsync(request, argv::set), argv::get);
+    return actions.run(request);
   }
 
   @Override
   public CompletableFuture<ActionResult> runAsync(ActionRequest request) {
-    return runAsync(request, argv -> {});
-  }
-
-  private CompletableFuture<ActionResult> runAsync(
-      ActionRequest request, java.util.function.Consumer<List<String>> argvKnown) {
-    checkOpen();
-    List<String> display = command(List.of(request.display()));
-    CallEvents events = config.observation().start(ErkCall.Kind.RUN, request, config.executable());
-    return events.track(
-        async(
-            display,
-            () ->
-                Futures.compose(
-                    detector.forRequest(request),
-                    display,
-                    generation -> {
-                      List<String> command = command(request.arguments(generation));
-                      argvKnown.accept(command);
-                      CompletableFuture<Collected> collected =
-                          request.kind() == ActionKind.STREAMING
-                              ? spawner.collect(command, timeoutFor(request), events)
-                              : spawner.collectWarm(command, timeoutFor(request), false, events);
-                      return Futures.chain(collected, command, c -> c.toResult(config.json()));
-                    })));
+    return actions.runAsync(request, argv -> {});
   }
 
   /**
@@ -180,28 +156,13 @@ public final class CliErkClient implements ErkClient {
    */
   @Override
   public StreamHandle stream(ActionRequest request, LineListener listener) {
-    checkOpen();
-    CompletableFuture<ErkGeneration> generation = detector.forRequest(request);
-    CompletableFuture<List<String>> command;
-    if (generation.isDone() && !generation.isCompletedExceptionally()) {
-      command = CompletableFuture.completedFuture(command(request.arguments(generation.join())));
-    } else {
-      command = generation.thenApply(g -> command(request.arguments(g)));
-    }
-    CallEvents events =
-        config.observation().start(ErkCall.Kind.STREAM, request, config.executable());
-    StreamHandle handle = spawner.stream(request, command, timeoutFor(request), listener, events);
-    // track returns the future it is given, which the handle already holds.
-    CompletableFuture<ActionResult> unused = events.track(handle.completion());
-    return handle;
+    return actions.stream(request, listener);
   }
 
   /** Never throws but for a closed client: every failure completes the future. */
   @Override
   public CompletableFuture<ActionResult> streamAsync(ActionRequest request, LineListener listener) {
-    checkOpen();
-    List<String> display = command(List.of(request.display()));
-    return async(display, () -> stream(request, listener).completion());
+    return actions.streamAsync(request, listener);
   }
 
   /**
@@ -217,50 +178,22 @@ public final class CliErkClient implements ErkClient {
 
   @Override
   public <T> CompletableFuture<T> fetchAsync(DetailQuery<T> query) {
-    checkOpen();
+    starter.checkOpen();
     List<String> display = command(query.display());
     CallEvents events = config.observation().start(ErkCall.Kind.FETCH, null, display);
-    return events.track(async(display, () -> details.fetch(query, display, events)));
+    return events.track(starter.async(display, () -> details.fetch(query, display, events)));
   }
 
   @Override
   public ErkVersion version() {
-    return Blocking.await(versionAsync(), command(List.of("--version")));
+    return Blocking.await(versionAsync(), versions.command());
   }
 
   @Override
   public CompletableFuture<ErkVersion> versionAsync() {
-    checkOpen();
-    CallEvents events =
-        config.observation().start(ErkCall.Kind.VERSION, null, command(List.of("--version")));
-    return events.track(versionAsync(events));
-  }
-
-  private CompletableFuture<ErkVersion> versionAsync(CallEvents events) {
-    checkOpen();
-    List<String> command = command(List.of("--version"));
-    return async(
-        command,
-        () ->
-            Futures.chain(
-                spawner.collectWarm(command, config.actionTimeout(), true, events),
-                command,
-                collected -> {
-                  ActionResult result = collected.toResult(config.json());
-                  if (!result.success()) {
-                    throw new ErkCommandFailedException(result);
-                  }
-                  try {
-                    return ErkVersion.parse(result.stdout());
-                  } catch (IllegalArgumentException e) {
-                    String out = result.stdout().strip();
-                    throw new ErkUnreadableOutputException(
-                        "`" + CommandLines.describe(command) + "` printed no version: " + out,
-                        command,
-                        out,
-                        e);
-                  }
-                }));
+    starter.checkOpen();
+    CallEvents events = config.observation().start(ErkCall.Kind.VERSION, null, versions.command());
+    return events.track(versions.ask(events));
   }
 
   /**
@@ -302,37 +235,8 @@ public final class CliErkClient implements ErkClient {
     return "CliErkClient[" + config.executable() + " in " + config.workingDirectory() + "]";
   }
 
-  private Duration timeoutFor(ActionRequest request) {
-    Duration timeout = request.timeout();
-    if (timeout != null) {
-      return timeout;
-    }
-    return request.kind() == ActionKind.STREAMING ? config.streamTimeout() : config.actionTimeout();
-  }
-
   private List<String> command(List<String> arguments) {
-    List<String> command = new ArrayList<>(arguments.size() + 1);
-    command.add(config.executable().toString());
-    command.addAll(arguments);
-    return List.copyOf(command);
-  }
-
-  private void checkOpen() {
-    if (calls.isClosed()) {
-      throw new IllegalStateException("this CliErkClient is closed");
-    }
-  }
-
-  /** Tracks the call for close(); turns anything it throws into its failed future. */
-  private <T> CompletableFuture<T> async(
-      List<String> command, java.util.function.Supplier<CompletableFuture<T>> call) {
-    CompletableFuture<T> future;
-    try {
-      future = call.get();
-    } catch (Throwable e) {
-      future = CompletableFuture.failedFuture(Futures.typed(e, command));
-    }
-    return calls.track(future);
+    return starter.command(arguments);
   }
 
   /**
