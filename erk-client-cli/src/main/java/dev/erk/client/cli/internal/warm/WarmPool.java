@@ -148,13 +148,8 @@ public final class WarmPool {
 
   /** Under the lock: a fresh idle worker for the call, a new worker, or a place in line. */
   private void dispatch(WarmRun run) {
-    while (!idle.isEmpty()) {
-      Worker worker = idle.pop();
-      cancelIdleTimer(worker);
-      if (isStale(worker)) {
-        retire(worker);
-        continue;
-      }
+    Worker worker = takeFreshIdle();
+    if (worker != null) {
       assign(worker, run);
       return;
     }
@@ -168,19 +163,27 @@ public final class WarmPool {
 
   /** Under the lock: an idle worker leaves the pool for the streamed call, or a new one starts. */
   private void detach(WarmRun run) {
-    while (!idle.isEmpty()) {
-      Worker worker = idle.pop();
-      cancelIdleTimer(worker);
-      if (isStale(worker)) {
-        retire(worker);
-        continue;
-      }
+    Worker worker = takeFreshIdle();
+    if (worker != null) {
       live.remove(worker);
       detached.add(worker);
       assign(worker, run);
       return;
     }
     SdkThreads.execute(() -> launch(run, false));
+  }
+
+  /** Under the lock: the next idle worker that is not stale (the stale ones retire), or null. */
+  private @Nullable Worker takeFreshIdle() {
+    while (!idle.isEmpty()) {
+      Worker worker = idle.pop();
+      cancelIdleTimer(worker);
+      if (!isStale(worker)) {
+        return worker;
+      }
+      retire(worker);
+    }
+    return null;
   }
 
   /**
