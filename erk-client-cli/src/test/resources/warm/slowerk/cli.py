@@ -84,6 +84,17 @@ def main():
         child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
         print("pids", os.getppid(), os.getpid(), child.pid, flush=True)
         time.sleep(3600)
+    elif command == "json":  # an `erk json ...` query: the request on stdin, the answer from files
+        request = sys.stdin.read()
+        with open("json-callers", "a") as callers:  # the parent: the JVM, or a warm worker
+            callers.write("%d\n" % os.getppid())
+        with open("json-request") as expected:
+            if request != expected.read():
+                print('{"success": false, "error_type": "bad_request", "message": "got %s"}'
+                      % request.replace('"', "'"))
+                return 1
+        with open("json-answer") as answer:
+            sys.stdout.write(answer.read())
     elif command == "big":
         sys.stdout.write("x" * 300000 + "\n")
         sys.stderr.write("y" * 200000 + "\n")

@@ -399,12 +399,12 @@ public final class CliErkClient implements ErkClient {
 
     /**
      * Whether calls go to warm erk workers instead of a new process each: {@code listPlans}, {@code
-     * version} and non-streaming actions. A worker is a Python process that imported erk once and
-     * runs each call in a fresh fork of itself, with the same output and exit code as a spawned
-     * erk, in milliseconds instead of erk's start-up time. Streaming actions are spawned unless
-     * {@link #warmStreams(boolean)} is set. An erk that is not a Python console script (a shell
-     * wrapper, a binary) is spawned as before. Each worker holds about as much memory as one erk
-     * process. Default false. See the README's "Warm erk" section.
+     * version}, detail queries ({@code fetch}) and non-streaming actions. A worker is a Python
+     * process that imported erk once and runs each call in a fresh fork of itself, with the same
+     * output and exit code as a spawned erk, in milliseconds instead of erk's start-up time.
+     * Streaming actions are spawned unless {@link #warmStreams(boolean)} is set. An erk that is not
+     * a Python console script (a shell wrapper, a binary) is spawned as before. Each worker holds
+     * about as much memory as one erk process. Default false. See the README's "Warm erk" section.
      */
     public Builder keepWarm(boolean keepWarm) {
       this.warm = warm.withEnabled(keepWarm);

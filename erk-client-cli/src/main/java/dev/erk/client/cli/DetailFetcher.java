@@ -39,7 +39,8 @@ final class DetailFetcher {
           argv.addAll(command.arguments());
           List<String> line = List.copyOf(argv);
           return Futures.chain(
-              spawner.collect(line, command.stdin(), config.dataTimeout(), events),
+              // Read-only: a warm worker that dies under it may be retried once.
+              spawner.collectWarm(line, command.stdin(), config.dataTimeout(), true, events),
               line,
               collected -> DetailDecoding.decode(query.kind(), collected, config.json()));
         });

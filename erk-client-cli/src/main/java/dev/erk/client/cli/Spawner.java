@@ -36,10 +36,26 @@ final class Spawner {
    */
   CompletableFuture<Collected> collectWarm(
       List<String> command, @Nullable Duration timeout, boolean readOnly, CallEvents events) {
+    return collectWarm(command, null, timeout, readOnly, events);
+  }
+
+  /**
+   * {@link #collectWarm(List, Duration, boolean, CallEvents)} for a command that may read a request
+   * on standard input (an {@code erk json …} detail query).
+   *
+   * @param stdin written to the call's standard input, which then ends; null to end it at once
+   */
+  CompletableFuture<Collected> collectWarm(
+      List<String> command,
+      @Nullable String stdin,
+      @Nullable Duration timeout,
+      boolean readOnly,
+      CallEvents events) {
     WarmCollector route = warm;
     return route == null
-        ? collect(command, timeout, events)
-        : route.collect(command, timeout, readOnly, () -> collect(command, timeout, events));
+        ? collect(command, stdin, timeout, events)
+        : route.collect(
+            command, stdin, timeout, readOnly, () -> collect(command, stdin, timeout, events));
   }
 
   /** Ends the warm workers, if any; true if they were gone within {@code wait}. */

@@ -38,8 +38,12 @@ final class WarmCollector {
             config.logger());
   }
 
+  /**
+   * @param stdin written to the call's standard input, which then ends; null to end it at once
+   */
   CompletableFuture<Collected> collect(
       List<String> command,
+      @Nullable String stdin,
       @Nullable Duration timeout,
       boolean readOnly,
       Supplier<CompletableFuture<Collected>> spawn) {
@@ -52,7 +56,7 @@ final class WarmCollector {
                 current.run();
               }
             });
-    attempt(command, timeout, readOnly, spawn, result, stop);
+    attempt(command, stdin, timeout, readOnly, spawn, result, stop);
     return result;
   }
 
@@ -71,6 +75,7 @@ final class WarmCollector {
 
   private void attempt(
       List<String> command,
+      @Nullable String stdin,
       @Nullable Duration timeout,
       boolean retry,
       Supplier<CompletableFuture<Collected>> spawn,
@@ -86,7 +91,7 @@ final class WarmCollector {
         };
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
     BoundedCollector err = new BoundedCollector(config.outputLimit(), overflow);
-    WarmRun run = pool.run(command, timeout, out, err);
+    WarmRun run = pool.run(command, stdin, timeout, out, err);
     self.set(run);
     stop.set(run::cancel);
     if (result.isDone()) {
@@ -103,7 +108,7 @@ final class WarmCollector {
               result.complete(collected(command, exited.exit(), out, err));
             } else if (outcome instanceof WarmOutcome.WorkerDied died && retry) {
               log(command, "lost its worker (exit " + died.exit().exitCode() + "); retrying once");
-              attempt(command, timeout, false, spawn, result, stop);
+              attempt(command, stdin, timeout, false, spawn, result, stop);
             } else if (outcome instanceof WarmOutcome.WorkerDied died) {
               result.complete(collected(command, died.exit(), out, err));
             } else {

@@ -2,17 +2,25 @@ package dev.erk.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.erk.client.ActionKind;
 import dev.erk.client.ActionRequest;
 import dev.erk.client.ActionResult;
+import dev.erk.client.ErkCommandFailedException;
+import dev.erk.client.ErkGeneration;
 import dev.erk.client.ErkOutputTooLargeException;
 import dev.erk.client.PlanQuery;
 import dev.erk.client.cli.internal.warm.WarmStandIn;
+import dev.erk.client.details.DetailQuery;
+import dev.erk.client.details.ObjectiveRoadmap;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +52,47 @@ class WarmErkTest {
       assertEquals(expected.stderr(), actual.stderr());
       assertEquals(expected.message(), actual.message());
       assertEquals(expected.success(), actual.success());
+    }
+  }
+
+  @Test
+  void aDetailQueryGoesWarmWithItsRequestOnStdin() throws Exception {
+    Path script = WarmStandIn.install(dir);
+    Files.writeString(dir.resolve("json-request"), "{\"identifier\": \"7\"}");
+    try (InputStream answer = getClass().getResourceAsStream("/warm/objective-view.stdout")) {
+      Files.write(dir.resolve("json-answer"), Objects.requireNonNull(answer).readAllBytes());
+    }
+    DetailQuery<ObjectiveRoadmap> query = DetailQuery.objective(7);
+    try (CliErkClient warm =
+            builder(script).keepWarm(true).generation(ErkGeneration.CURRENT).build();
+        CliErkClient spawned = builder(script).generation(ErkGeneration.CURRENT).build()) {
+      ObjectiveRoadmap expected = spawned.fetch(query);
+      ObjectiveRoadmap actual = warm.fetch(query);
+      assertEquals(expected, actual);
+      assertEquals(7, actual.issueNumber());
+    }
+    // The spawned call's parent is this JVM; the warm call's is the worker that forked it.
+    List<String> callers = Files.readAllLines(dir.resolve("json-callers"));
+    String jvm = Long.toString(ProcessHandle.current().pid());
+    assertEquals(List.of(jvm), callers.subList(0, 1), callers.toString());
+    assertEquals(2, callers.size(), callers.toString());
+    assertNotEquals(jvm, callers.get(1), callers.toString());
+  }
+
+  @Test
+  void aWarmDetailQueryFailsAsASpawnedOneWithErksReason() throws Exception {
+    Path script = WarmStandIn.install(dir);
+    Files.writeString(dir.resolve("json-request"), "{\"identifier\": \"8\"}");
+    DetailQuery<ObjectiveRoadmap> query = DetailQuery.objective(7);
+    try (CliErkClient warm =
+            builder(script).keepWarm(true).generation(ErkGeneration.CURRENT).build();
+        CliErkClient spawned = builder(script).generation(ErkGeneration.CURRENT).build()) {
+      ErkCommandFailedException expected =
+          assertThrows(ErkCommandFailedException.class, () -> spawned.fetch(query));
+      ErkCommandFailedException actual =
+          assertThrows(ErkCommandFailedException.class, () -> warm.fetch(query));
+      assertEquals(expected.getMessage(), actual.getMessage());
+      assertTrue(actual.getMessage().contains("got {'identifier': '7'}"), actual.getMessage());
     }
   }
 

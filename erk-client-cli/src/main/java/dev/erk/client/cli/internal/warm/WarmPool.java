@@ -86,7 +86,22 @@ public final class WarmPool {
       @Nullable Duration timeout,
       ProcessOutput stdout,
       ProcessOutput stderr) {
-    return enter(new WarmRun(command, timeout, stdout, stderr), this::dispatch);
+    return run(command, null, timeout, stdout, stderr);
+  }
+
+  /**
+   * {@link #run(List, Duration, ProcessOutput, ProcessOutput)} for a call that reads a request on
+   * standard input.
+   *
+   * @param stdin written to the call's standard input, which then ends; null to end it at once
+   */
+  public WarmRun run(
+      List<String> command,
+      @Nullable String stdin,
+      @Nullable Duration timeout,
+      ProcessOutput stdout,
+      ProcessOutput stderr) {
+    return enter(new WarmRun(command, stdin, timeout, stdout, stderr), this::dispatch);
   }
 
   /**
@@ -100,7 +115,7 @@ public final class WarmPool {
       @Nullable Duration timeout,
       ProcessOutput stdout,
       ProcessOutput stderr) {
-    return enter(new WarmRun(command, timeout, stdout, stderr), this::detach);
+    return enter(new WarmRun(command, null, timeout, stdout, stderr), this::detach);
   }
 
   /** Hands {@code run} to {@code place} under the pool's lock, or fails it if no worker can run. */
@@ -255,7 +270,7 @@ public final class WarmPool {
             }
           }
         });
-    worker.run(run, new byte[0]);
+    worker.run(run, run.stdin());
   }
 
   /** Under the lock: the worker is free again; it serves the next waiting call or idles. */

@@ -8,6 +8,7 @@ import dev.erk.client.cli.internal.Execution;
 import dev.erk.client.cli.internal.ProcessOutput;
 import dev.erk.client.cli.internal.SdkThreads;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WarmRun {
   private final List<String> command;
+  private final byte[] stdin;
   private final ProcessOutput stdout;
   private final ProcessOutput stderr;
   private final CompletableFuture<WarmOutcome> outcome = new CompletableFuture<>();
@@ -34,10 +36,12 @@ public final class WarmRun {
 
   WarmRun(
       List<String> command,
+      @Nullable String stdin,
       @Nullable Duration timeout,
       ProcessOutput stdout,
       ProcessOutput stderr) {
     this.command = List.copyOf(command);
+    this.stdin = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
     this.stdout = stdout;
     this.stderr = stderr;
     if (timeout != null) {
@@ -49,6 +53,11 @@ public final class WarmRun {
                   TimeUnit.NANOSECONDS);
       Contained.whenDone(outcome, (o, e) -> expiry.cancel(false));
     }
+  }
+
+  /** What the call reads on its standard input before it ends (UTF-8); empty for none. */
+  byte[] stdin() {
+    return stdin;
   }
 
   /** Completes once the call is over; see the class description. */
