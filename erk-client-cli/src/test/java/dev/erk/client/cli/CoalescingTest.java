@@ -38,7 +38,7 @@ class CoalescingTest {
 
   @Test
   void tenConcurrentIdenticalCallsShareOneProcess() throws Exception {
-    try (ErkClient client = counting(true, "0.3")) {
+    try (ErkClient client = counting(true, "2")) {
       List<CompletableFuture<PlanList>> calls = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         calls.add(client.listPlansAsync(PlanQuery.defaults()));
@@ -54,7 +54,7 @@ class CoalescingTest {
 
   @Test
   void oneCallerCancellingDoesNotHurtTheOthers() throws Exception {
-    try (ErkClient client = counting(true, "0.3")) {
+    try (ErkClient client = counting(true, "2")) {
       CompletableFuture<PlanList> first = client.listPlansAsync(PlanQuery.defaults());
       CompletableFuture<PlanList> second = client.listPlansAsync(PlanQuery.defaults());
       assertTrue(first.cancel(true));
