@@ -26,8 +26,9 @@ public final class ChildTree {
   private static final int FREEZE_ROUNDS = 5;
 
   private final ProcessPlatform platform;
-  private final @Nullable ProcessHandle root;
   private final @Nullable NuProcess process;
+  private @Nullable ProcessHandle root;
+  private boolean rootFound;
   private @Nullable String stdoutPipe;
   private @Nullable String stderrPipe;
 
@@ -35,12 +36,17 @@ public final class ChildTree {
       ProcessPlatform platform, @Nullable ProcessHandle root, @Nullable NuProcess process) {
     this.platform = platform;
     this.root = root;
+    this.rootFound = process == null;
     this.process = process;
   }
 
-  /** The tree of a child that has just started. */
+  /**
+   * The tree of a child that has just started. Its {@link ProcessHandle} is looked up only when
+   * first needed ({@link #findRoot}), which most calls never do: on Linux the lookup reads {@code
+   * /proc/<pid>}, and the kernel pays again to drop those entries when the child is reaped.
+   */
   static ChildTree of(NuProcess process, ProcessPlatform platform) {
-    return new ChildTree(platform, ProcessHandle.of(process.getPID()).orElse(null), process);
+    return new ChildTree(platform, null, process);
   }
 
   /** The tree of any process: its descendants only. For processes the SDK did not start. */
@@ -51,6 +57,21 @@ public final class ChildTree {
   /** No process at all. */
   static ChildTree none() {
     return new ChildTree(PortableProcesses.INSTANCE, null, null);
+  }
+
+  /**
+   * Looks up the child's handle, if not done yet. Its owner calls this as soon as it decides to end
+   * the tree, while the child is not reaped or was reaped an instant ago, so that the handle (which
+   * checks the process's start time before it signals) is the child's and not a later process's
+   * with the same pid. A child reaped already has no handle: its orphans are found by its pipes.
+   */
+  synchronized @Nullable ProcessHandle findRoot() {
+    NuProcess child = process;
+    if (!rootFound && child != null) {
+      rootFound = true;
+      root = ProcessHandle.of(child.getPID()).orElse(null);
+    }
+    return root;
   }
 
   /**
@@ -81,7 +102,8 @@ public final class ChildTree {
 
   /** True when the child has exited (or is unknown): then its descendants are orphans. */
   boolean isGone() {
-    return root == null || !platform.isRunning(root);
+    ProcessHandle child = findRoot();
+    return child == null || !platform.isRunning(child);
   }
 
   /**
@@ -153,6 +175,7 @@ public final class ChildTree {
   /** The root's descendants, the writers of the pipes and their descendants, then the root. */
   List<ProcessHandle> members(Set<String> pipes) {
     Set<ProcessHandle> found = new LinkedHashSet<>();
+    ProcessHandle root = findRoot();
     if (root != null) {
       found.addAll(root.descendants().collect(Collectors.toList()));
     }

@@ -262,7 +262,7 @@ public final class Execution extends NuAbstractProcessHandler {
         // thread, after both have ended). Read once both have: a child that exits while another
         // process holds one of its pipes is seen by the exit watch instead.
         if (!pipes.anyOpen()) {
-          exitSeen();
+          exitSeen(true);
         }
         tryFinish();
       }
@@ -270,9 +270,14 @@ public final class Execution extends NuAbstractProcessHandler {
     buffer.position(buffer.limit());
   }
 
-  /** Reads the exit status if the child has exited; called when anything suggests it has. */
-  private synchronized void exitSeen() {
-    if (phase == Phase.RUNNING && status.read()) {
+  /**
+   * Reads the exit status if the child has exited; called when anything suggests it has.
+   *
+   * @param outputEnded on the pump thread, as the last pipe ended (see {@link
+   *     ProcessPlatform#exitCode})
+   */
+  private synchronized void exitSeen(boolean outputEnded) {
+    if (phase == Phase.RUNNING && status.read(outputEnded)) {
       afterExit();
       tryFinish();
     }
@@ -287,7 +292,7 @@ public final class Execution extends NuAbstractProcessHandler {
 
   /** The JDK saw the child exit (it waits without reaping, so the status is still readable). */
   private synchronized void childExited() {
-    exitSeen();
+    exitSeen(false);
     if (phase == Phase.RUNNING && !status.isKnown() && pipes.anyOpen()) {
       // Reaped already, or a platform that cannot read the status: NuProcess reports it once
       // the pipes end, and if they stay open, their holders must go.
@@ -318,6 +323,10 @@ public final class Execution extends NuAbstractProcessHandler {
 
   private void endTree() {
     ChildTree target = tree;
+    // Now, while the phase says the child is ours: NuProcess reaps it at the earliest just before
+    // it calls onExit, which waits for this lock, and Linux hands out pids in a cycle, so the
+    // pid cannot name a later process yet.
+    target.findRoot();
     SdkThreads.execute(() -> target.terminate(this::openPipes, spec.killGrace()));
     timers.afterKillGrace(this::forceFinish);
   }

@@ -34,12 +34,16 @@ final class ExitStatus {
     return pid;
   }
 
-  /** Reads the status if the child has exited; true if that made it known. */
-  boolean read() {
+  /**
+   * Reads the status if the child has exited; true if that made it known.
+   *
+   * @param outputEnded see {@link ProcessPlatform#exitCode}
+   */
+  boolean read(boolean outputEnded) {
     if (code.isPresent()) {
       return false;
     }
-    OptionalInt read = platform.exitCode(pid, startTime);
+    OptionalInt read = platform.exitCode(pid, startTime, outputEnded);
     read.ifPresent(this::observe);
     return read.isPresent();
   }

@@ -31,14 +31,30 @@ final class LinuxProcesses implements ProcessPlatform {
     return AVAILABLE;
   }
 
+  /** Not needed where {@code waitid} works: it sees only this JVM's own unreaped children. */
   @Override
   public long startTime(long pid) {
+    if (ChildWait.isAvailable()) {
+      return -1;
+    }
     ProcStat stat = ProcStat.read(pid);
     return stat == null ? -1 : stat.startTime();
   }
 
+  /**
+   * From {@code waitid} where it works ({@link ChildWait}), which touches no {@code /proc} entry.
+   * {@code /proc/<pid>/stat} has the status a moment earlier: it is read when the output has ended
+   * (about one call in ten finds the child not yet waitable then), and where {@code waitid} does
+   * not work.
+   */
   @Override
-  public OptionalInt exitCode(long pid, long startTime) {
+  public OptionalInt exitCode(long pid, long startTime, boolean outputEnded) {
+    if (ChildWait.isAvailable()) {
+      OptionalInt waited = ChildWait.exitCode(pid);
+      if (waited.isPresent() || !outputEnded) {
+        return waited;
+      }
+    }
     ProcStat stat = ProcStat.read(pid);
     if (stat != null && stat.hasExited() && (startTime < 0 || stat.startTime() == startTime)) {
       return OptionalInt.of(stat.exitCode());

@@ -18,7 +18,7 @@ final class PortableProcesses implements ProcessPlatform {
   }
 
   @Override
-  public OptionalInt exitCode(long pid, long startTime) {
+  public OptionalInt exitCode(long pid, long startTime, boolean outputEnded) {
     return OptionalInt.empty();
   }
 

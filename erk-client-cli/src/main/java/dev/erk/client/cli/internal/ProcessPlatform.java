@@ -26,14 +26,23 @@ public interface ProcessPlatform {
     return LinuxProcesses.isAvailable() ? LinuxProcesses.INSTANCE : PortableProcesses.INSTANCE;
   }
 
-  /** A token that tells this process from a later one with the same pid, or -1 if unknown. */
+  /**
+   * A token that tells this child from a later process with the same pid, for {@link #exitCode}; -1
+   * if unknown or not needed.
+   */
   long startTime(long pid);
 
   /**
-   * The final exit code ({@code 128 + signal} if killed) of a child that has exited but not been
-   * reaped yet, or empty while it runs, once it is reaped, or where the platform cannot tell.
+   * The final exit code ({@code 128 + signal} if killed) of this JVM's child that has exited but
+   * not been reaped yet, or empty while it runs, once it is reaped, or where the platform cannot
+   * tell.
+   *
+   * @param startTime the child's {@link #startTime}
+   * @param outputEnded true when asked on NuProcess's pump thread as the child's last pipe ends:
+   *     NuProcess reaps it only after that, on the same thread, so it cannot be reaped yet, and a
+   *     status that is final but not yet waitable counts too
    */
-  OptionalInt exitCode(long pid, long startTime);
+  OptionalInt exitCode(long pid, long startTime, boolean outputEnded);
 
   /** True while the process exists and has not exited. */
   boolean isRunning(ProcessHandle process);
