@@ -58,8 +58,13 @@ final class ChildWait {
       return OptionalInt.empty();
     }
     int[] info = new int[SIGINFO_INTS];
-    int result =
-        waitid.invokeInt(new Object[] {P_PID, (int) pid, info, WEXITED | WNOHANG | WNOWAIT});
+    int result;
+    try {
+      result = waitid.invokeInt(new Object[] {P_PID, (int) pid, info, WEXITED | WNOHANG | WNOWAIT});
+    } catch (RuntimeException | LinkageError e) {
+      // Runs on NuProcess's pump thread: never throw there; /proc is the fallback.
+      return OptionalInt.empty();
+    }
     if (result != 0 || info[PID] != pid) {
       // -1: not a child (already reaped); si_pid 0: WNOHANG found it still running.
       return OptionalInt.empty();
@@ -71,16 +76,17 @@ final class ChildWait {
     };
   }
 
+  @SuppressWarnings("IllegalCatch") // a missing or broken JNA only means /proc is read instead
   private static @Nullable Function lookUp() {
-    if (!Platform.isLinux()
-        || Platform.isAndroid()
-        || !(Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
-      return null;
-    }
     try {
+      if (!Platform.isLinux()
+          || Platform.isAndroid()
+          || !(Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
+        return null;
+      }
       return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("waitid");
     } catch (Throwable e) {
-      // No JNA native part, or no waitid: the exit status comes from /proc instead.
+      // No JNA, no native part of it, or no waitid: the exit status comes from /proc instead.
       return null;
     }
   }
