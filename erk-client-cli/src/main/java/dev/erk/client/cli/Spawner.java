@@ -9,6 +9,7 @@ import dev.erk.client.StreamHandle;
 import dev.erk.client.cli.internal.BoundedCollector;
 import dev.erk.client.cli.internal.Contained;
 import dev.erk.client.cli.internal.Execution;
+import dev.erk.client.cli.internal.ExecutionSpec;
 import dev.erk.client.internal.CommandLines;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +89,7 @@ final class Spawner {
    */
   CompletableFuture<Collected> collect(
       List<String> command, @Nullable String stdin, @Nullable Duration timeout, CallEvents events) {
-    Execution execution =
-        new Execution(
-            new Execution.Spec(
-                command,
-                config.workingDirectory(),
-                config.environment(),
-                timeout,
-                config.killGrace(),
-                stdin));
+    Execution execution = newExecution(command, stdin, timeout);
     CallFuture<Collected> result = new CallFuture<>(execution::cancel);
     Runnable overflow = () -> execution.terminate(tooMuchOutput(config, command));
     BoundedCollector out = new BoundedCollector(config.outputLimit(), overflow);
@@ -179,17 +172,23 @@ final class Spawner {
 
   /** A stream's execution, logged, observed and known to the client; not started. */
   private Execution spawned(List<String> argv, Duration timeout, CallEvents events) {
-    Execution execution = newExecution(argv, timeout);
+    Execution execution = newExecution(argv, null, timeout);
     Contained.whenDone(execution.exit(), (exit, failure) -> log(argv, exit, failure));
     events.spawned(execution);
     calls.add(execution);
     return execution;
   }
 
-  private Execution newExecution(List<String> command, @Nullable Duration timeout) {
+  private Execution newExecution(
+      List<String> command, @Nullable String stdin, @Nullable Duration timeout) {
     return new Execution(
-        new Execution.Spec(
-            command, config.workingDirectory(), config.environment(), timeout, config.killGrace()));
+        new ExecutionSpec(
+            command,
+            config.workingDirectory(),
+            config.environment(),
+            timeout,
+            config.killGrace(),
+            stdin));
   }
 
   /** The failure of a call whose output passed the client's limit, spawned or warm. */

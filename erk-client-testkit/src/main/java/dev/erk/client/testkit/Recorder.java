@@ -4,6 +4,7 @@ import dev.erk.client.ErkException;
 import dev.erk.client.ErkStartException;
 import dev.erk.client.cli.CliErkClient;
 import dev.erk.client.cli.internal.Execution;
+import dev.erk.client.cli.internal.ExecutionSpec;
 import dev.erk.client.cli.internal.ProcessOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class Recorder {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("PYTHONUNBUFFERED", "1");
     Execution execution =
-        new Execution(new Execution.Spec(command, cwd, environment, null, KILL_GRACE));
+        new Execution(new ExecutionSpec(command, cwd, environment, null, KILL_GRACE));
     Tape tape = new Tape();
     execution.start(tape.output(1), tape.output(2));
     Execution.Exit exit;

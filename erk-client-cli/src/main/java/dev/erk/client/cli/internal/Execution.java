@@ -9,10 +9,8 @@ import dev.erk.client.ErkTimeoutException;
 import dev.erk.client.internal.CommandLines;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,33 +39,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Execution extends NuAbstractProcessHandler {
 
-  /**
-   * How to run the process.
-   *
-   * @param timeout how long it may run; null for no limit (its owner ends it)
-   * @param stdin a request to write to the child's standard input, which is closed after it (erk's
-   *     {@code erk json …} commands read one and block until their stdin ends); null to close
-   *     standard input at once, as every other command gets it
-   */
-  public record Spec(
-      List<String> command,
-      Path workingDirectory,
-      Map<String, String> environment,
-      @Nullable Duration timeout,
-      Duration killGrace,
-      @Nullable String stdin) {
-
-    /** A spec whose child gets its standard input closed at once. */
-    public Spec(
-        List<String> command,
-        Path workingDirectory,
-        Map<String, String> environment,
-        @Nullable Duration timeout,
-        Duration killGrace) {
-      this(command, workingDirectory, environment, timeout, killGrace, null);
-    }
-  }
-
   /** How the process ended: its exit code ({@code 128 + signal} if killed) and run time. */
   public record Exit(int exitCode, Duration duration, long pid) {}
 
@@ -83,7 +54,7 @@ public final class Execution extends NuAbstractProcessHandler {
     DONE
   }
 
-  private final Spec spec;
+  private final ExecutionSpec spec;
   private final ExecutionTimers timers;
   private final ProcessPlatform platform = ProcessPlatform.current();
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
@@ -97,7 +68,7 @@ public final class Execution extends NuAbstractProcessHandler {
   private boolean outlived;
   private @Nullable ErkException failure;
 
-  public Execution(Spec spec) {
+  public Execution(ExecutionSpec spec) {
     this.spec = spec;
     this.timers = new ExecutionTimers(spec.killGrace());
   }
@@ -342,13 +313,9 @@ public final class Execution extends NuAbstractProcessHandler {
     if (!status.isKnown()) {
       if (failure == null) {
         failure =
-            new ErkException(
-                "`"
-                    + CommandLines.describe(spec.command())
-                    + "` exited, but"
-                    + " a process outside its tree kept its output open; its exit status is unknown",
-                spec.command(),
-                null);
+            commandFailure(
+                "exited, but a process outside its tree kept its output open; its exit status is"
+                    + " unknown");
       }
       status.giveUp();
     }
@@ -402,13 +369,7 @@ public final class Execution extends NuAbstractProcessHandler {
     ErkException reason = failure;
     if (reason != null || !status.isKnown()) {
       // No exit status, no Exit: a finish forced without one always has a failure that says so.
-      ErkException why =
-          reason != null
-              ? reason
-              : new ErkException(
-                  "`" + CommandLines.describe(spec.command()) + "` ended without an exit status",
-                  spec.command(),
-                  null);
+      ErkException why = reason != null ? reason : commandFailure("ended without an exit status");
       SdkThreads.execute(() -> exit.completeExceptionally(why));
       return;
     }
@@ -431,6 +392,12 @@ public final class Execution extends NuAbstractProcessHandler {
       running = tree;
     }
     running.killNow();
+  }
+
+  /** A failure of this execution's command: "`erk …` " and what happened. */
+  private ErkException commandFailure(String what) {
+    return new ErkException(
+        "`" + CommandLines.describe(spec.command()) + "` " + what, spec.command(), null);
   }
 
   private ErkCancelledException shutdownCancel() {

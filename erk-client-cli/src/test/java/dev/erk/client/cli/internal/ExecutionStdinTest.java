@@ -43,7 +43,7 @@ class ExecutionStdinTest {
     BoundedCollector err = new BoundedCollector(1 << 20, () -> {});
     Execution execution =
         new Execution(
-            new Execution.Spec(
+            new ExecutionSpec(
                 List.of(script.toString(), "json", "objective", "view"),
                 dir,
                 Map.copyOf(System.getenv()),
@@ -80,8 +80,8 @@ class ExecutionStdinTest {
 
   @Test
   void theFiveComponentSpecClosesStdin() {
-    Execution.Spec spec =
-        new Execution.Spec(List.of("erk"), dir, Map.of(), null, Duration.ofSeconds(1));
+    ExecutionSpec spec =
+        new ExecutionSpec(List.of("erk"), dir, Map.of(), null, Duration.ofSeconds(1));
     assertEquals(null, spec.stdin());
   }
 }
