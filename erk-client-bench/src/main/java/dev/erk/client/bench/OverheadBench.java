@@ -25,10 +25,21 @@ import java.util.Map;
  *
  * <p>The baseline must not pay {@code jspawnhelper}, which NuProcess does not use either: the bench
  * JVM runs with {@code -Djdk.lang.Process.launchMechanism=VFORK} (see {@link Bench}).
+ *
+ * <p>A third side, the same call on bare NuProcess ({@link BareNuProcessCall}) plus {@code
+ * readTree}, measures the floor the SDK's process library sets, in the same rounds: {@code
+ * nuprocess_overhead_ratio} and {@code nuprocess_cpu_ratio} against the baseline, no goal. The SDK
+ * cannot cost less than it; what the SDK adds is the distance between the two.
  */
 final class OverheadBench {
   private static final int BLOCK = 10;
-  private static final int WARMUP_ROUNDS = 20;
+  /**
+   * Rounds run before the measured ones: enough for the JIT to compile every side's hot path. After
+   * 20 (200 calls a side) the C2 compiler still spent 155 ms a second on the SDK's blocks against 38
+   * on bare NuProcess's, so the figures measured the SDK's warm-up, which {@code cold_start_ratio}
+   * is for; after 150, it spent 60 to 90 ms a second on each side alike.
+   */
+  private static final int WARMUP_ROUNDS = 100;
   private static final int ROUNDS = 40;
   private static final long SETTLE_MILLIS = 20;
 
@@ -54,23 +65,37 @@ final class OverheadBench {
             .build()) {
       Side sdk = new Side(() -> sdkCall(client));
       Side baseline = new Side(this::baselineCall);
+      Side nuProcess = new Side(this::nuProcessCall);
+      List<Side> sides = List.of(sdk, baseline, nuProcess);
       for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
-        boolean sdkFirst = (round & 1) == 0;
-        boolean keep = round >= 0;
-        (sdkFirst ? sdk : baseline).block(keep);
-        (sdkFirst ? baseline : sdk).block(keep);
+        // Each side goes first, second and third equally often.
+        int first = Math.floorMod(round, sides.size());
+        for (int i = 0; i < sides.size(); i++) {
+          sides.get((first + i) % sides.size()).block(round >= 0);
+        }
       }
       report.note(
-          "overhead: %s launch mechanism, %d rounds of %d calls a side",
+          "overhead: %s launch mechanism, %d rounds of %d calls a side, 3 sides",
           System.getProperty("jdk.lang.Process.launchMechanism", "the default"), ROUNDS, BLOCK);
       report.note(
           "overhead: JVM CPU with the JIT: SDK %s ms, baseline %s ms a call",
           sdk.cpuWithJit().spread(), baseline.cpuWithJit().spread());
       report.note("overhead: SDK threads %s", sdk.threads.top(8));
       report.note("overhead: baseline threads %s", baseline.threads.top(8));
+      report.note("overhead: bare NuProcess threads %s", nuProcess.threads.top(8));
       report.ratio("overhead_ratio", sdk.wall(), baseline.wall(), "ms", Goal.atMost(1.05));
       report.ratio("cpu_ratio", sdk.cpu(), baseline.cpu(), "ms CPU", Goal.atMost(1.2));
+      floor("nuprocess_overhead_ratio", nuProcess.wall(), baseline.wall(), "ms");
+      floor("nuprocess_cpu_ratio", nuProcess.cpu(), baseline.cpu(), "ms CPU");
     }
+  }
+
+  /** A figure of bare NuProcess against the baseline: the floor under the SDK's, no goal. */
+  private void floor(String name, Stats nuProcess, Stats baseline, String unit) {
+    report.note(
+        "%s: bare NuProcess %s %s; baseline %s %s (no goal: the floor under the SDK's figure)",
+        name, nuProcess.spread(), unit, baseline.spread(), unit);
+    report.figure(name, nuProcess.median() / baseline.median());
   }
 
   private void sdkCall(CliErkClient client) {
@@ -83,6 +108,13 @@ final class OverheadBench {
     JsonNode tree = mapper.readTree(call.stdout());
     FakeErkBench.check(
         call.exitCode() == 0 && tree.get("plans").size() == 20, "baseline read a bad answer");
+  }
+
+  private void nuProcessCall() throws Exception {
+    PlainCall call = BareNuProcessCall.run(argv, fake.directory());
+    JsonNode tree = mapper.readTree(call.stdout());
+    FakeErkBench.check(
+        call.exitCode() == 0 && tree.get("plans").size() == 20, "bare NuProcess read a bad answer");
   }
 
   /** A call of one side. */
