@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The streaming baseline: the {@link StandIn} child started by {@code ProcessBuilder}, and a thread
@@ -31,6 +32,29 @@ final class LineReading {
               millis[index] = (now - Long.parseLong(line)) / 1e6;
             });
     FakeErkBench.check(read == lines, "baseline stamps: " + read + " of " + lines + " lines");
+    return millis;
+  }
+
+  /**
+   * {@code stamps}, each line handed by the reading thread to {@code listenerThread} and stamped
+   * there: the floor for any reader that keeps its listener off the thread that reads, as the SDK
+   * keeps listeners off NuProcess's pump thread.
+   */
+  double[] handedOffStamps(int lines, int pauseMs, ExecutorService listenerThread)
+      throws Exception {
+    double[] millis = new double[lines];
+    int read =
+        read(
+            List.of("stamps", Integer.toString(lines), Integer.toString(pauseMs)),
+            (index, line) ->
+                listenerThread.execute(
+                    () -> {
+                      long now = StandIn.epochNanosNow();
+                      millis[index] = (now - Long.parseLong(line)) / 1e6;
+                    }));
+    // Every line's task ran before this one, and their writes are visible once it is done.
+    listenerThread.submit(() -> {}).get();
+    FakeErkBench.check(read == lines, "hand-off stamps: " + read + " of " + lines + " lines");
     return millis;
   }
 
