@@ -1,10 +1,9 @@
 package dev.erk.client.cli.internal;
 
-import com.sun.jna.Function;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import java.util.OptionalInt;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A child's wait status read with {@code waitid(2)} and {@code WNOWAIT}: exact, and without reaping
@@ -39,12 +38,12 @@ final class ChildWait {
   private static final int PID = 4;
   private static final int STATUS = 6;
 
-  private static final @Nullable Function WAITID = lookUp();
+  private static final boolean BOUND = bind();
 
   private ChildWait() {}
 
   static boolean isAvailable() {
-    return WAITID != null;
+    return BOUND;
   }
 
   /**
@@ -53,16 +52,16 @@ final class ChildWait {
    * child of this JVM, or where {@code waitid} is not available.
    */
   static OptionalInt exitCode(long pid) {
-    Function waitid = WAITID;
-    if (waitid == null || pid <= 0 || pid > Integer.MAX_VALUE) {
+    if (!BOUND || pid <= 0 || pid > Integer.MAX_VALUE) {
       return OptionalInt.empty();
     }
     int[] info = new int[SIGINFO_INTS];
     int result;
     try {
-      result = waitid.invokeInt(new Object[] {P_PID, (int) pid, info, WEXITED | WNOHANG | WNOWAIT});
+      result = Bound.waitid(P_PID, (int) pid, info, WEXITED | WNOHANG | WNOWAIT);
     } catch (RuntimeException | LinkageError e) {
-      // Runs on NuProcess's pump thread: never throw there; /proc is the fallback.
+      // Runs on NuProcess's pump thread: never throw there; /proc is the fallback. Unbound by
+      // NativeRelease, the call throws UnsatisfiedLinkError.
       return OptionalInt.empty();
     }
     if (result != 0 || info[PID] != pid) {
@@ -77,17 +76,30 @@ final class ChildWait {
   }
 
   @SuppressWarnings("IllegalCatch") // a missing or broken JNA only means /proc is read instead
-  private static @Nullable Function lookUp() {
+  private static boolean bind() {
     try {
       if (!Platform.isLinux()
           || Platform.isAndroid()
           || !(Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
-        return null;
+        return false;
       }
-      return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("waitid");
+      Native.register(Bound.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+      return true;
     } catch (Throwable e) {
       // No JNA, no native part of it, or no waitid: the exit status comes from /proc instead.
-      return null;
+      return false;
     }
+  }
+
+  /**
+   * {@code waitid(2)} bound with JNA's direct mapping, as NuProcess binds its own C functions: a
+   * plain JNI call, where {@code Function.invoke} boxed, checked and converted every argument (7 %
+   * of the pump thread's time). Registered natives hold this class's loader until {@link
+   * NativeRelease} unregisters them.
+   */
+  static final class Bound {
+    private Bound() {}
+
+    static native int waitid(int idType, int id, int[] info, int options);
   }
 }

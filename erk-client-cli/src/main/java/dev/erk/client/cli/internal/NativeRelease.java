@@ -22,14 +22,14 @@ import org.jspecify.annotations.Nullable;
  * class loader, so call it last, once no process runs.
  *
  * <p>NuProcess binds its C functions with JNA's direct mapping ({@code Native.register} in {@code
- * LibC}, {@code LibEpoll}, {@code LibJava10} …). JNA keeps a JNI global reference to every mapped
- * {@link Method}: a garbage-collection root that holds the method's class, hence its class loader,
- * until {@link Native#unregister(Class)}. JNA itself unregisters only when its own {@code Native}
- * class is finalized, which those references prevent. The mapped functions are called by
- * NuProcess's pump threads, which stop {@code com.zaxxer.nuprocess.lingerTimeMs} (2.5 s by default)
- * after their last process; so each pump is first claimed (marked running, so that it can never
- * start again) once its thread has stopped, and its epoll or kqueue descriptor is closed, as
- * NuProcess never closes it.
+ * LibC}, {@code LibEpoll}, {@code LibJava10} …), and so does {@link ChildWait} for {@code waitid}.
+ * JNA keeps a JNI global reference to every mapped {@link Method}: a garbage-collection root that
+ * holds the method's class, hence its class loader, until {@link Native#unregister(Class)}. JNA
+ * itself unregisters only when its own {@code Native} class is finalized, which those references
+ * prevent. The mapped functions are called by NuProcess's pump threads, which stop {@code
+ * com.zaxxer.nuprocess.lingerTimeMs} (2.5 s by default) after their last process; so each pump is
+ * first claimed (marked running, so that it can never start again) once its thread has stopped, and
+ * its epoll or kqueue descriptor is closed, as NuProcess never closes it.
  */
 public final class NativeRelease {
   /** NuProcess 3.0.0's directly mapped classes on Linux and macOS. */
@@ -92,6 +92,9 @@ public final class NativeRelease {
 
   private static List<Class<?>> registeredClasses() {
     List<Class<?>> registered = new ArrayList<>();
+    if (Native.registered(ChildWait.Bound.class)) {
+      registered.add(ChildWait.Bound.class);
+    }
     for (String name : DIRECT_MAPPED) {
       try {
         Class<?> type = Class.forName(name, false, NuProcessBuilder.class.getClassLoader());
