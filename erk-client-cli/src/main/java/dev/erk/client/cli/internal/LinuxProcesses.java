@@ -63,6 +63,11 @@ final class LinuxProcesses implements ProcessPlatform {
   }
 
   @Override
+  public boolean reportsStartFailures() {
+    return true;
+  }
+
+  @Override
   public boolean isRunning(ProcessHandle process) {
     ProcStat stat = ProcStat.read(process.pid());
     return stat != null && !stat.isZombie() && process.isAlive();

@@ -23,6 +23,11 @@ final class PortableProcesses implements ProcessPlatform {
   }
 
   @Override
+  public boolean reportsStartFailures() {
+    return false;
+  }
+
+  @Override
   public boolean isRunning(ProcessHandle process) {
     return process.isAlive();
   }

@@ -44,6 +44,14 @@ public interface ProcessPlatform {
    */
   OptionalInt exitCode(long pid, long startTime, boolean outputEnded);
 
+  /**
+   * True when every spawn that fails says why with an errno, so that the files and sizes involved
+   * need looking at only after a failure. On Linux, NuProcess spawns through the JDK's {@code
+   * forkAndExec}, whose child reports a failed {@code chdir} or {@code exec} back to the parent,
+   * which then throws with its errno. Elsewhere they are checked before every spawn.
+   */
+  boolean reportsStartFailures();
+
   /** True while the process exists and has not exited. */
   boolean isRunning(ProcessHandle process);
 

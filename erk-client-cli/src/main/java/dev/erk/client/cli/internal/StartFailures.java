@@ -103,8 +103,9 @@ public final class StartFailures {
   }
 
   /**
-   * Loads NuProcess, checks what can be known beforehand and spawns {@code command} with {@code
-   * handler} as its listener, on the calling thread. Never throws.
+   * Loads NuProcess, checks what can be known beforehand (where a failed spawn may not say why, see
+   * {@link ProcessPlatform#reportsStartFailures()}) and spawns {@code command} with {@code handler}
+   * as its listener, on the calling thread. Never throws.
    *
    * @return what stopped the spawn (a check's {@link ErkStartException}, NuProcess's error, a
    *     missing library), or null if the child started (then the handler's {@code onStart} has run)
@@ -119,7 +120,10 @@ public final class StartFailures {
     try {
       // Here, not in a static initializer: a missing or broken JNA then fails this call, typed.
       NuProcessLoading.ensureLoaded();
-      check(command, workingDirectory, environment);
+      if (!ProcessPlatform.current().reportsStartFailures()) {
+        // A failed spawn may not say why: look at the files and sizes first.
+        check(command, workingDirectory, environment);
+      }
       NuProcessBuilder builder = new NuProcessBuilder(command, environment);
       builder.setCwd(workingDirectory);
       builder.setProcessListener(handler);

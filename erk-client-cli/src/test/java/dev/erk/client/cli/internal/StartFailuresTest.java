@@ -3,12 +3,14 @@ package dev.erk.client.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import dev.erk.client.ErkStartException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The NuProcess side of start failures: spawns that bypass the pre-checks, so that the kernel's
- * errno arrives through NuProcess, and the logger filter that takes it.
+ * The NuProcess side of start failures: spawns that bypass the pre-checks (as every spawn on Linux
+ * does), so that the kernel's errno arrives through NuProcess, and the logger filter that takes it.
  */
 class StartFailuresTest {
   private static final Logger NUPROCESS =
@@ -82,6 +84,47 @@ class StartFailuresTest {
         e.getMessage());
     assertSame(cause, e.getCause());
     assertEquals(Path.of("/bin/true"), e.executable());
+  }
+
+  /**
+   * Where a failed spawn may not say why (macOS), the files are checked before the spawn; on Linux
+   * only after the kernel refused it. Both must say the same.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "missing-directory",
+    "missing-executable",
+    "directory-as-executable",
+    "not-executable",
+    "broken-link",
+    "argument-too-long"
+  })
+  void checkingBeforeTheSpawnSaysWhatTheKernelsRefusalIsExplainedAs(String problem)
+      throws IOException {
+    Path workingDirectory = problem.equals("missing-directory") ? dir.resolve("gone") : dir;
+    Path executable =
+        switch (problem) {
+          case "missing-executable" -> dir.resolve("erk");
+          case "directory-as-executable" -> Files.createDirectory(dir.resolve("erk"));
+          case "not-executable" -> Files.writeString(dir.resolve("erk"), "#!/bin/sh\n");
+          case "broken-link" ->
+              Files.createSymbolicLink(dir.resolve("erk"), dir.resolve("uninstalled"));
+          default -> Path.of("/bin/true");
+        };
+    List<String> command =
+        problem.equals("argument-too-long")
+            ? List.of(executable.toString(), "y".repeat(140_000))
+            : List.of(executable.toString(), "dash");
+
+    ErkStartException before =
+        assertThrows(
+            ErkStartException.class,
+            () -> StartFailures.check(command, workingDirectory, Map.of()));
+    Throwable refusal = failToStart(command, workingDirectory);
+    ErkStartException after = StartFailures.explain(command, workingDirectory, Map.of(), refusal);
+
+    assertEquals(after.getMessage(), before.getMessage());
+    assertEquals(executable, before.executable());
   }
 
   @Test
