@@ -33,13 +33,15 @@ import java.util.Map;
  */
 final class OverheadBench {
   private static final int BLOCK = 10;
+
   /**
    * Rounds run before the measured ones: enough for the JIT to compile every side's hot path. After
-   * 20 (200 calls a side) the C2 compiler still spent 155 ms a second on the SDK's blocks against 38
-   * on bare NuProcess's, so the figures measured the SDK's warm-up, which {@code cold_start_ratio}
-   * is for; after 150, it spent 60 to 90 ms a second on each side alike.
+   * 20 (200 calls a side) the C2 compiler still spent 155 ms a second on the SDK's blocks against
+   * 38 on bare NuProcess's, so the figures measured the SDK's warm-up, which {@code
+   * cold_start_ratio} is for; after 150, it spent 60 to 90 ms a second on each side alike.
    */
   private static final int WARMUP_ROUNDS = 100;
+
   private static final int ROUNDS = 40;
   private static final long SETTLE_MILLIS = 20;
 
