@@ -106,17 +106,18 @@ final class OverheadBench {
   }
 
   private void baselineCall() throws IOException, InterruptedException {
-    PlainCall call = PlainCall.run(argv, fake.directory());
-    JsonNode tree = mapper.readTree(call.stdout());
-    FakeErkBench.check(
-        call.exitCode() == 0 && tree.get("plans").size() == 20, "baseline read a bad answer");
+    readPlans(PlainCall.run(argv, fake.directory()), "baseline");
   }
 
   private void nuProcessCall() throws Exception {
-    PlainCall call = BareNuProcessCall.run(argv, fake.directory());
+    readPlans(BareNuProcessCall.run(argv, fake.directory()), "bare NuProcess");
+  }
+
+  /** What a plain Java caller does with erk's answer: Jackson's {@code readTree}, checked. */
+  private void readPlans(PlainCall call, String side) throws IOException {
     JsonNode tree = mapper.readTree(call.stdout());
     FakeErkBench.check(
-        call.exitCode() == 0 && tree.get("plans").size() == 20, "bare NuProcess read a bad answer");
+        call.exitCode() == 0 && tree.get("plans").size() == 20, side + " read a bad answer");
   }
 
   /** A call of one side. */
